@@ -1,0 +1,54 @@
+package io.pksorchestrator.platform.opsman;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Domain operations on a foundation's Ops Manager ({@code /api/v0}). Nothing here retries. */
+public interface OpsManagerGateway {
+
+  /** {@code GET /api/v0/info}: the Ops Manager version, e.g. {@code 3.0.25-build.2}. */
+  String version(String foundation);
+
+  /** {@code GET /api/v0/staged/products}. */
+  List<OmProduct> stagedProducts(String foundation);
+
+  /** {@code GET /api/v0/deployed/products}. */
+  List<OmProduct> deployedProducts(String foundation);
+
+  /** Stemcells staged and deployed per product; associations or assignments by Ops Manager version. */
+  List<OmProductStemcells> productStemcells(String foundation);
+
+  /** Whether Ops Manager already has this stemcell (the skip-if-present check before an upload). */
+  boolean hasStemcell(String foundation, OmStemcell stemcell);
+
+  /** {@code POST /api/v0/stemcells} (multipart {@code stemcell[file]}, not floating). */
+  OmStemcell uploadStemcell(String foundation, Path stemcellFile);
+
+  /** Stages the stemcell for the product: associations (2.6+) or assignments (older), by Ops Manager version. */
+  void assignStemcell(String foundation, String productGuid, OmStemcell stemcell);
+
+  /**
+   * {@code POST /api/v0/installations}.
+   *
+   * @param productGuids products to deploy ({@code deploy_products})
+   * @param postDeployErrands product guid to errand name to enabled ({@code errands.<guid>.run_post_deploy})
+   * @return the installation id
+   */
+  long applyChanges(String foundation, List<String> productGuids, Map<String, Map<String, Boolean>> postDeployErrands);
+
+  /** {@code GET /api/v0/installations/{id}}. */
+  OmInstallation installation(String foundation, long installationId);
+
+  /** {@code GET /api/v0/installations/{id}/logs}: the log text so far. */
+  String installationLogs(String foundation, long installationId);
+
+  /** {@code GET /api/v0/installations}, most recent first. */
+  List<OmInstallation> installations(String foundation);
+
+  /** The running installation, if {@code installations[0]} is running (how {@code om} detects it). */
+  default Optional<OmInstallation> runningInstallation(String foundation) {
+    return installations(foundation).stream().findFirst().filter(OmInstallation::isRunning);
+  }
+}
