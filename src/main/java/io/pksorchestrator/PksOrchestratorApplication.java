@@ -10,9 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PksOrchestratorApplication {
 
   public static void main(String[] args) {
-    if (args.length > 0 && "replay".equals(args[0])) {
-      System.exit(io.pksorchestrator.forecast.replay.ReplayCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
-    }
     SpringApplication.run(PksOrchestratorApplication.class, args);
   }
 }
