@@ -1,0 +1,234 @@
+package io.pksorchestrator.platform.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import feign.form.FormEncoder;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonEncoder;
+import feign.slf4j.Slf4jLogger;
+import io.pksorchestrator.platform.ConfiguredFoundations;
+import io.pksorchestrator.platform.FoundationProperties.Endpoint;
+import io.pksorchestrator.platform.FoundationProperties.Foundation;
+import io.pksorchestrator.platform.FoundationProperties.Metrics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Builds and caches the Feign clients of every foundation component: one {@code java.net.http.HttpClient} per
+ * foundation (its TLS trust, connect timeout, redirects never followed), one authenticator per component (UAA
+ * token cache), no client-side retries. Clients are built lazily on first use, so a foundation that is down does
+ * not stop the application from starting.
+ */
+@org.springframework.stereotype.Component
+public class FoundationClients {
+
+  private final ConfiguredFoundations foundations;
+  private final Clock clock;
+  private final ObjectMapper mapper = FoundationJson.mapper();
+  private final Map<String, Http2Client> httpClients = new ConcurrentHashMap<>();
+  private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
+  private final Map<String, Object> apis = new ConcurrentHashMap<>();
+  private final Set<String> learnedSecrets = ConcurrentHashMap.newKeySet();
+
+  @Autowired
+  public FoundationClients(ConfiguredFoundations foundations) {
+    this(foundations, Clock.systemUTC());
+  }
+
+  /** For tests: a controllable clock drives token expiry. */
+  public FoundationClients(ConfiguredFoundations foundations, Clock clock) {
+    this.foundations = foundations;
+    this.clock = clock;
+  }
+
+  /** The configuration of a foundation ({@link io.pksorchestrator.platform.UnknownFoundationException} if none). */
+  public Foundation config(String foundation) {
+    return foundations.get(foundation);
+  }
+
+  /** The JSON mapper the clients use, for bodies read by hand. */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** An authenticated client of the component's API. */
+  public <T> T api(String foundation, Component component, Class<T> type) {
+    return cached(foundation, component.key(), type, () -> build(foundation, component.key(), type,
+        baseUrl(foundation, component), authenticator(foundation, component)));
+  }
+
+  /** An unauthenticated client (e.g. {@code GET /info}). */
+  public <T> T anonymous(String foundation, Component component, Class<T> type) {
+    return cached(foundation, component.key() + "/anonymous", type, () -> build(foundation, component.key(), type,
+        baseUrl(foundation, component), Authenticator.NONE));
+  }
+
+  /** Request options for a stemcell upload: the foundation's upload timeout instead of its read timeout. */
+  public Request.Options uploadOptions(String foundation) {
+    Foundation f = config(foundation);
+    return new Request.Options(f.connectTimeout(), f.uploadTimeout(), false);
+  }
+
+  /** The cached authenticator of a component; tests use it to check the token cache. */
+  public Authenticator authenticator(String foundation, Component component) {
+    return authenticators.computeIfAbsent(foundation + "/" + component.key(),
+        k -> createAuthenticator(foundation, component));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T cached(String foundation, String key, Class<T> type, java.util.function.Supplier<T> factory) {
+    config(foundation); // fail fast with UnknownFoundationException
+    return (T) apis.computeIfAbsent(foundation + "/" + key + "/" + type.getName(), k -> factory.get());
+  }
+
+  private <T> T build(String foundation, String label, Class<T> type, URI baseUrl, Authenticator auth) {
+    Foundation f = config(foundation);
+    FoundationClient client = new FoundationClient(httpClient(foundation), foundation, label, auth);
+    return Feign.builder()
+        .client(client)
+        .encoder(new FormEncoder(new JacksonEncoder(mapper)))
+        .decoder(FoundationJson.decoder(mapper))
+        .errorDecoder(new FoundationErrorDecoder(foundation, label, redactor(foundation)))
+        .retryer(Retryer.NEVER_RETRY) // the engine owns retries
+        .options(new Request.Options(f.connectTimeout(), f.readTimeout(), false))
+        .logger(new Slf4jLogger(type))
+        .logLevel(Logger.Level.BASIC) // method, URL, status and timing only: never headers or bodies
+        .invocationHandlerFactory(new DecodeFailures(foundation, label))
+        .target(type, trimSlash(baseUrl));
+  }
+
+  private Http2Client httpClient(String foundation) {
+    return httpClients.computeIfAbsent(foundation, name -> {
+      Foundation f = config(name);
+      return new Http2Client(HttpClient.newBuilder()
+          .connectTimeout(f.connectTimeout())
+          .sslContext(FoundationTls.sslContext(name, f))
+          .followRedirects(HttpClient.Redirect.NEVER) // BOSH answers 302 to a task: handled explicitly
+          .version(HttpClient.Version.HTTP_1_1)
+          .build());
+    });
+  }
+
+  private URI baseUrl(String foundation, Component component) {
+    Foundation f = config(foundation);
+    return switch (component) {
+      case PKS -> f.pks().url();
+      case OPSMAN -> f.opsman().url();
+      case BOSH -> f.bosh().url();
+      case METRICS -> f.metrics().url();
+    };
+  }
+
+  private Authenticator createAuthenticator(String foundation, Component component) {
+    Foundation f = config(foundation);
+    String prefix = "pkso.foundations." + foundation + "." + component.key();
+    return switch (component) {
+      case PKS -> uaa(foundation, component, () -> f.pks().uaaUrl(), () -> configured(prefix, f.pks()));
+      case OPSMAN -> uaa(foundation, component, () -> f.opsman().uaaUrl(), () -> configured(prefix, f.opsman()));
+      case BOSH -> uaa(foundation, component, () -> boshUaaUrl(foundation), () -> boshCredentials(foundation));
+      case METRICS -> metricsAuthenticator(prefix, f.metrics());
+    };
+  }
+
+  private Authenticator uaa(String foundation, Component component, java.util.function.Supplier<URI> uaaUrl,
+      java.util.function.Supplier<ClientCredentials> credentials) {
+    java.util.function.Supplier<UaaApi> api = () -> {
+      URI url = uaaUrl.get(); // outside computeIfAbsent: finding BOSH's UAA is itself a call
+      return cached(foundation, component.uaaKey() + "@" + url, UaaApi.class,
+          () -> build(foundation, component.uaaKey(), UaaApi.class, url, Authenticator.NONE));
+    };
+    return new UaaTokenSource(api, credentials, clock);
+  }
+
+  private static ClientCredentials configured(String prefix, Endpoint e) {
+    return new ClientCredentials(e.clientId(),
+        Secrets.resolve(e.clientSecret(), e.clientSecretFile(), prefix + ".client-secret"),
+        e.username(), Secrets.resolve(e.password(), e.passwordFile(), prefix + ".password"));
+  }
+
+  private URI boshUaaUrl(String foundation) {
+    Endpoint bosh = config(foundation).bosh();
+    if (bosh.uaaUrl() != null) {
+      return bosh.uaaUrl();
+    }
+    // like bosh-cli: the Director names its UAA in GET /info
+    JsonNode info = anonymous(foundation, Component.BOSH, DirectorAuthApi.class).info();
+    String url = info.path("user_authentication").path("options").path("url").asText(null);
+    if (url == null) {
+      throw new IllegalStateException("The BOSH Director of foundation '" + foundation + "' does not name a UAA in "
+          + "GET /info; configure pkso.foundations." + foundation + ".bosh.uaa-url");
+    }
+    return URI.create(url);
+  }
+
+  private ClientCredentials boshCredentials(String foundation) {
+    Endpoint bosh = config(foundation).bosh();
+    if (bosh.clientId() != null) {
+      return configured("pkso.foundations." + foundation + ".bosh", bosh);
+    }
+    JsonNode answer = api(foundation, Component.OPSMAN, DirectorAuthApi.class).boshCommandlineCredentials();
+    ClientCredentials creds = ClientCredentials.fromBoshCommandline(answer.path("credential").asText(null));
+    learnedSecrets.add(creds.clientSecret());
+    return creds;
+  }
+
+  private static Authenticator metricsAuthenticator(String prefix, Metrics m) {
+    String token = Secrets.resolve(m.bearerToken(), m.bearerTokenFile(), prefix + ".bearer-token");
+    if (token != null) {
+      return Authenticator.fixed("Bearer " + token);
+    }
+    if (m.username() != null) {
+      String password = Secrets.resolve(m.password(), m.passwordFile(), prefix + ".password");
+      return Authenticator.fixed("Basic " + Base64.getEncoder()
+          .encodeToString((m.username() + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return Authenticator.NONE;
+  }
+
+  /** Every secret of the foundation that is known, so that none can leak through an echoed error body. */
+  private Redactor redactor(String foundation) {
+    return new Redactor(() -> {
+      Foundation f = config(foundation);
+      Collection<String> secrets = new ArrayList<>(learnedSecrets);
+      for (Endpoint e : new Endpoint[] {f.pks(), f.opsman(), f.bosh()}) {
+        if (e != null) {
+          secrets.add(quietly(e.clientSecret(), e.clientSecretFile()));
+          secrets.add(quietly(e.password(), e.passwordFile()));
+        }
+      }
+      if (f.metrics() != null) {
+        secrets.add(quietly(f.metrics().bearerToken(), f.metrics().bearerTokenFile()));
+        secrets.add(quietly(f.metrics().password(), f.metrics().passwordFile()));
+      }
+      return secrets;
+    });
+  }
+
+  private static String quietly(String literal, java.nio.file.Path file) {
+    try {
+      return Secrets.resolve(literal, file, "secret");
+    } catch (IllegalStateException e) {
+      return null;
+    }
+  }
+
+  private static String trimSlash(URI uri) {
+    String s = uri.toString();
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+}
