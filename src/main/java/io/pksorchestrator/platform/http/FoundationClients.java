@@ -77,6 +77,11 @@ public class FoundationClients {
         baseUrl(foundation, component), Authenticator.NONE));
   }
 
+  /** The error decoder of a component, for responses read by hand (e.g. BOSH's 302-to-task answers). */
+  public feign.codec.ErrorDecoder errorDecoder(String foundation, Component component) {
+    return new FoundationErrorDecoder(foundation, component.key(), redactor(foundation));
+  }
+
   /** Request options for a stemcell upload: the foundation's upload timeout instead of its read timeout. */
   public Request.Options uploadOptions(String foundation) {
     Foundation f = config(foundation);
