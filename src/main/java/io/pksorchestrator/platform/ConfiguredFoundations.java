@@ -117,7 +117,10 @@ public class ConfiguredFoundations implements Foundations {
   }
 
   private static void validateMetrics(String prefix, Metrics m, List<String> problems) {
-    if (m == null || m.url() == null) {
+    if (m == null) {
+      return; // optional: without it, demand queries fail with a clear message (no predictive resize)
+    }
+    if (m.url() == null) {
       problems.add(prefix + ".url is missing");
       return;
     }

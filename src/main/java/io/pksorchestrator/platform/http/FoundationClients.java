@@ -21,10 +21,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -95,7 +95,7 @@ public class FoundationClients {
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T cached(String foundation, String key, Class<T> type, java.util.function.Supplier<T> factory) {
+  private <T> T cached(String foundation, String key, Class<T> type, Supplier<T> factory) {
     config(foundation); // fail fast with UnknownFoundationException
     return (T) apis.computeIfAbsent(foundation + "/" + key + "/" + type.getName(), k -> factory.get());
   }
@@ -134,7 +134,13 @@ public class FoundationClients {
       case PKS -> f.pks().url();
       case OPSMAN -> f.opsman().url();
       case BOSH -> f.bosh().url();
-      case METRICS -> f.metrics().url();
+      case METRICS -> {
+        if (f.metrics() == null) {
+          throw new IllegalStateException("Foundation '" + foundation + "' has no metrics source; set pkso.foundations."
+              + foundation + ".metrics.url to a Prometheus HTTP API");
+        }
+        yield f.metrics().url();
+      }
     };
   }
 
@@ -145,13 +151,13 @@ public class FoundationClients {
       case PKS -> uaa(foundation, component, () -> f.pks().uaaUrl(), () -> configured(prefix, f.pks()));
       case OPSMAN -> uaa(foundation, component, () -> f.opsman().uaaUrl(), () -> configured(prefix, f.opsman()));
       case BOSH -> uaa(foundation, component, () -> boshUaaUrl(foundation), () -> boshCredentials(foundation));
-      case METRICS -> metricsAuthenticator(prefix, f.metrics());
+      case METRICS -> f.metrics() == null ? Authenticator.NONE : metricsAuthenticator(prefix, f.metrics());
     };
   }
 
-  private Authenticator uaa(String foundation, Component component, java.util.function.Supplier<URI> uaaUrl,
-      java.util.function.Supplier<ClientCredentials> credentials) {
-    java.util.function.Supplier<UaaApi> api = () -> {
+  private Authenticator uaa(String foundation, Component component, Supplier<URI> uaaUrl,
+      Supplier<ClientCredentials> credentials) {
+    Supplier<UaaApi> api = () -> {
       URI url = uaaUrl.get(); // outside computeIfAbsent: finding BOSH's UAA is itself a call
       return cached(foundation, component.uaaKey() + "@" + url, UaaApi.class,
           () -> build(foundation, component.uaaKey(), UaaApi.class, url, Authenticator.NONE));

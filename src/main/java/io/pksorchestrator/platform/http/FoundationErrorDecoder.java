@@ -47,6 +47,10 @@ public class FoundationErrorDecoder implements ErrorDecoder {
 
   private String hint(int status) {
     String where = "pkso.foundations." + foundation + "." + component.replace("-uaa", "");
+    if (status == 401 && component.endsWith("-uaa")) {
+      return ". The UAA refused the client or user credentials. Check client-id, client-secret (or username/"
+          + "password) under " + where + " and that the UAA client exists.";
+    }
     if (status == 401) {
       return ". The credentials were refused (a fresh token was tried once). Check client-id, client-secret "
           + "(or username/password) under " + where + " and that the UAA client exists.";

@@ -80,6 +80,10 @@ public class PrometheusMetricsGateway implements MetricsGateway {
 
   /** The configured PromQL with the cluster name as an escaped PromQL string literal. */
   String demandQuery(String foundation, String cluster) {
+    if (clients.config(foundation).metrics() == null) {
+      throw new IllegalStateException("Foundation '" + foundation + "' has no metrics source; set pkso.foundations."
+          + foundation + ".metrics.url to a Prometheus HTTP API");
+    }
     String escaped = cluster.replace("\\", "\\\\").replace("\"", "\\\"");
     return clients.config(foundation).metrics().demandQuery().replace("{cluster}", escaped);
   }

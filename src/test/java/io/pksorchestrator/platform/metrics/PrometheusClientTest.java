@@ -95,6 +95,18 @@ class PrometheusClientTest extends WireMockSupport {
   }
 
   @Test
+  void aFoundationWithoutMetricsSaysWhatToConfigure() {
+    Foundation base = TestFoundations.foundation(base());
+    Foundation f = new Foundation("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+        base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO, base.pks(), base.opsman(), base.bosh(),
+        null);
+    gateway = new PrometheusMetricsGateway(TestFoundations.clients(f, new MutableClock()));
+
+    assertThatThrownBy(() -> gateway.demand(T, "payments", FROM, FROM.plusSeconds(60), Duration.ofMinutes(1)))
+        .hasMessageContaining("set pkso.foundations.test.metrics.url");
+  }
+
+  @Test
   void prometheusErrorsAreRejectionsWithTheirMessage() {
     wm.stubFor(get(urlPathEqualTo("/prometheus/api/v1/query_range")).willReturn(aResponse().withStatus(400)
         .withBody("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error at char 4\"}")));
