@@ -93,6 +93,8 @@ class OpsManagerClientTest extends WireMockSupport {
             {"products":[{"guid":"%s","staged_stemcells":[{"os":"ubuntu-jammy","version":"1.123"}]}]}"""
             .formatted(PKS_GUID))));
     wm.verify(0, anyRequestedFor(urlPathEqualTo("/opsman/api/v0/stemcell_assignments")));
+    wm.verify(getRequestedFor(urlEqualTo("/opsman/api/v0/stemcell_associations"))
+        .withHeader("Authorization", equalTo(BEARER)));
   }
 
   @Test
@@ -114,6 +116,8 @@ class OpsManagerClientTest extends WireMockSupport {
         .withRequestBody(equalToJson("""
             {"products":[{"guid":"%s","staged_stemcell_version":"621.2"}]}""".formatted(PKS_GUID))));
     wm.verify(0, anyRequestedFor(urlPathEqualTo("/opsman/api/v0/stemcell_associations")));
+    wm.verify(getRequestedFor(urlEqualTo("/opsman/api/v0/stemcell_assignments"))
+        .withHeader("Authorization", equalTo(BEARER)));
   }
 
   @Test

@@ -99,6 +99,20 @@ class PksClientTest extends WireMockSupport {
     assertThat(gateway.clusters(T)).extracting(PksCluster::name, PksCluster::lastActionState)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("k8s1", ActionState.IN_PROGRESS),
             org.assertj.core.groups.Tuple.tuple("k8s2", ActionState.SUCCEEDED));
+    wm.verify(getRequestedFor(urlEqualTo("/pks/v1/clusters")).withHeader("Authorization", equalTo(BEARER))
+        .withHeader("Accept", containing("application/json")));
+  }
+
+  @Test
+  void clusterDetailsThroughTheFeignClient() {
+    wm.stubFor(get("/pks/v1/clusterdetails/k8s1").willReturn(okJson(CLUSTER_JSON)));
+    var clients = TestFoundations.clients(base());
+
+    PksDtos.Cluster details = clients.api(T, io.pksorchestrator.platform.http.Component.PKS, PksApi.class)
+        .clusterDetails("k8s1");
+
+    assertThat(details.parameters().kubernetesWorkerInstances()).isEqualTo(2);
+    wm.verify(getRequestedFor(urlEqualTo("/pks/v1/clusterdetails/k8s1")).withHeader("Authorization", equalTo(BEARER)));
   }
 
   @Test
