@@ -29,6 +29,10 @@ interface BoshApi {
   @RequestLine("GET /deployments/{name}/instances?format=full")
   Response instancesFull(@Param("name") String deployment);
 
+  /** Immediate list of the deployment's VMs (without process state; {@code format=full} would be a task). */
+  @RequestLine("GET /deployments/{name}/vms")
+  List<BoshDtos.Vm> vms(@Param("name") String deployment);
+
   @RequestLine("GET /tasks/{id}")
   BoshTask task(@Param("id") long id);
 

@@ -22,4 +22,8 @@ final class BoshDtos {
   /** One line of the {@code instances?format=full} task result. */
   record InstanceDetails(String id, String jobName, Integer index, String az, List<String> ips, String jobState,
       String vmCid) {}
+
+  /** One VM of {@code GET /deployments/{name}/vms}. */
+  record Vm(String agentId, String cid, String job, Integer index, String id, String az, List<String> ips,
+      String vmCreatedAt, Boolean active) {}
 }

@@ -167,6 +167,21 @@ class BoshClientTest extends WireMockSupport {
   }
 
   @Test
+  void vmsOfADeploymentThroughTheFeignClient() {
+    wm.stubFor(get("/bosh/deployments/" + DEPLOYMENT + "/vms").willReturn(okJson("""
+        [{"agent_id":"a1","cid":"vm-1","job":"worker","index":0,"id":"w-1","az":"az1","ips":["10.0.1.11"],
+          "vm_created_at":"2026-01-01T00:00:00Z","active":true,"permanent_nats_credentials":false}]""")));
+
+    List<BoshDtos.Vm> vms = TestFoundations.clients(base())
+        .api(T, io.pksorchestrator.platform.http.Component.BOSH, BoshApi.class).vms(DEPLOYMENT);
+
+    assertThat(vms).containsExactly(new BoshDtos.Vm("a1", "vm-1", "worker", 0, "w-1", "az1", List.of("10.0.1.11"),
+        "2026-01-01T00:00:00Z", true));
+    wm.verify(getRequestedFor(urlEqualTo("/bosh/deployments/" + DEPLOYMENT + "/vms"))
+        .withHeader("Authorization", equalTo(BEARER)));
+  }
+
+  @Test
   void stemcells() {
     wm.stubFor(get("/bosh/stemcells").willReturn(okJson("""
         [{"name":"bosh-vsphere-esxi-ubuntu-jammy-go_agent","operating_system":"ubuntu-jammy","version":"1.123",
