@@ -1,0 +1,364 @@
+package io.pksorchestrator.simulator.bosh;
+
+import static io.pksorchestrator.simulator.core.Json.obj;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pksorchestrator.simulator.core.Scheduler;
+import io.pksorchestrator.simulator.core.SimException;
+import io.pksorchestrator.simulator.core.Stemcell;
+import io.pksorchestrator.simulator.faults.FaultInjector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The simulated BOSH Director: deployments with instances, tasks, stemcells. PKS cluster operations drive
+ * their deployments through the package-level methods; HTTP callers see the Director API of the reference (§4).
+ */
+public final class BoshDirector {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration QUEUED_FOR = Duration.ofSeconds(1);
+
+  private final Scheduler scheduler;
+  private final FaultInjector faults;
+  private final Duration taskDuration;
+  private final Consumer<SimDeployment> onChange;
+  private final String uuid = UUID.randomUUID().toString();
+  private final Map<String, SimDeployment> deployments = new LinkedHashMap<>();
+  private final Map<Long, SimTask> tasks = new LinkedHashMap<>();
+  private final Set<Stemcell> stemcells = new LinkedHashSet<>();
+  private long nextTaskId = 1;
+  private int nextSubnet = 1;
+
+  /** @param onChange called after every instance state change (feeds the serving record) */
+  public BoshDirector(Scheduler scheduler, FaultInjector faults, Duration taskDuration, Consumer<SimDeployment> onChange) {
+    this.scheduler = scheduler;
+    this.faults = faults;
+    this.taskDuration = taskDuration;
+    this.onChange = onChange;
+  }
+
+  // ---- Director API ------------------------------------------------------------------------------------
+
+  /** {@code GET /info} (unauthenticated). */
+  public Map<String, Object> info(String uaaUrl) {
+    Stemcell latest = stemcells.stream().max(Comparator.comparing(Stemcell::version, Stemcell.VERSION_ORDER)).orElse(null);
+    return obj("name", "p-bosh", "uuid", uuid, "version", "280.1.10 (00000000)", "user", null, "cpi", "vsphere_cpi",
+        "stemcell_os", latest == null ? null : latest.os(), "stemcell_version", latest == null ? null : latest.version(),
+        "user_authentication", obj("type", "uaa", "options", obj("url", uaaUrl)),
+        "features", obj("config_server", obj("status", true), "local_dns", obj("status", true)));
+  }
+
+  /** {@code GET /deployments}. */
+  public List<Map<String, Object>> deployments() {
+    return deployments.values().stream().map(d -> obj(
+        "name", d.name, "cloud_config", "latest",
+        "releases", List.of(obj("name", "kubo", "version", "1.19.2")),
+        "stemcells", List.of(obj("name", d.stemcell.boshName(), "version", d.stemcell.version())),
+        "teams", List.of())).toList();
+  }
+
+  /** {@code GET /deployments/{name}}: the manifest as a YAML string. */
+  public Map<String, Object> manifest(String name) {
+    SimDeployment d = deployment(name);
+    StringBuilder yaml = new StringBuilder("name: ").append(d.name).append("\nstemcells:\n- alias: default\n  os: ")
+        .append(d.stemcell.os()).append("\n  version: \"").append(d.stemcell.version()).append("\"\ninstance_groups:\n");
+    for (String group : List.of("master", "worker")) {
+      yaml.append("- name: ").append(group).append("\n  instances: ").append(d.group(group).size()).append('\n');
+    }
+    yaml.append("update:\n  canaries: 1\n  max_in_flight: 1\n  canary_watch_time: 10000-300000\n  update_watch_time: 10000-300000\n");
+    return obj("manifest", yaml.toString());
+  }
+
+  /** {@code GET /deployments/{name}/instances} (immediate form). */
+  public List<Map<String, Object>> instances(String name) {
+    return deployment(name).instances.stream().map(i -> obj(
+        "agent_id", i.agentId, "cid", i.vmCid, "job", i.group, "index", i.index, "id", i.id, "az", i.az,
+        "ips", i.ips(), "expects_vm", true)).toList();
+  }
+
+  /** {@code GET /deployments/{name}/vms} (immediate form). */
+  public List<Map<String, Object>> vms(String name) {
+    return deployment(name).instances.stream().filter(i -> i.vmCid != null).map(i -> obj(
+        "agent_id", i.agentId, "cid", i.vmCid, "job", i.group, "index", i.index, "id", i.id, "az", i.az,
+        "ips", i.ips(), "vm_created_at", i.vmCreatedAt == null ? null : i.vmCreatedAt.toString(),
+        "active", true, "permanent_nats_credentials", true)).toList();
+  }
+
+  /** {@code GET /deployments/{name}/instances?format=full} or {@code vms?format=full}: a task whose result is one JSON line per instance. */
+  public SimTask detailsTask(String name, boolean vmsOnly) {
+    deployment(name);
+    return runTask("retrieve vm-stats", name, task -> {
+      SimDeployment d = deployments.get(name);
+      if (d == null) {
+        throw new IllegalStateException("Deployment '" + name + "' doesn't exist");
+      }
+      StringBuilder lines = new StringBuilder();
+      d.instances.stream().filter(i -> !vmsOnly || i.vmCid != null).forEach(i -> lines.append(line(fullDetails(i))).append('\n'));
+      task.resultOutput = lines.toString();
+      return "retrieved vm-info";
+    });
+  }
+
+  /** {@code POST /deployments} with a manifest: creates or updates (no-op) the named deployment. */
+  public SimTask deploy(String manifest) {
+    String name = manifest == null ? null : manifest.lines().filter(l -> l.startsWith("name:"))
+        .map(l -> l.substring(5).trim().replace("\"", "")).findFirst().orElse(null);
+    if (name == null || name.isEmpty()) {
+      throw error(400, 40001, "Deployment manifest doesn't have a top-level 'name' (send Content-Type: text/yaml)");
+    }
+    return runTask("create deployment", name, task -> {
+      deployments.computeIfAbsent(name, n -> new SimDeployment(n, null, latestStemcell(), nextSubnet++));
+      return "/deployments/" + name;
+    });
+  }
+
+  /** {@code DELETE /deployments/{name}}. */
+  public SimTask deleteDeployment(String name) {
+    deployment(name);
+    return runTask("delete deployment " + name, name, task -> {
+      deployments.remove(name);
+      return "/deployments/" + name;
+    });
+  }
+
+  /** {@code PUT /deployments/{name}/jobs/{group}[/{id}]?state=started|stopped|restart|recreate}. */
+  public SimTask changeJobState(String name, String group, String indexOrId, String state) {
+    SimDeployment d = deployment(name);
+    if (!Set.of("started", "stopped", "detached", "restart", "recreate").contains(String.valueOf(state))) {
+      throw error(400, 40000, "Unknown state '" + state + "': use started, stopped, detached, restart or recreate");
+    }
+    List<SimInstance> targets = d.instances.stream()
+        .filter(i -> group.equals("*") || i.group.equals(group))
+        .filter(i -> indexOrId == null || i.id.equals(indexOrId) || String.valueOf(i.index).equals(indexOrId)).toList();
+    if (targets.isEmpty()) {
+      throw error(404, 70001, "Instance '" + group + "/" + indexOrId + "' doesn't exist");
+    }
+    return runTask(state + " instances", name, task -> {
+      for (SimInstance i : targets) {
+        switch (state) {
+          case "stopped", "detached" -> i.jobState = SimInstance.STOPPED;
+          case "recreate" -> {
+            i.newVm(scheduler.now());
+            i.jobState = SimInstance.RUNNING;
+          }
+          default -> i.jobState = SimInstance.RUNNING;
+        }
+        i.cordoned = false;
+      }
+      onChange.accept(d);
+      return "/deployments/" + name;
+    });
+  }
+
+  /** {@code GET /tasks} with optional filters. */
+  public List<Map<String, Object>> tasks(Set<String> states, String deployment, Integer limit) {
+    List<SimTask> all = new ArrayList<>(tasks.values());
+    java.util.Collections.reverse(all);
+    return all.stream()
+        .filter(t -> states == null || states.isEmpty() || states.contains(t.state))
+        .filter(t -> deployment == null || deployment.equals(t.deployment))
+        .limit(limit == null ? Long.MAX_VALUE : limit)
+        .map(t -> t.toJson(scheduler.now())).toList();
+  }
+
+  /** {@code GET /tasks/{id}}. */
+  public Map<String, Object> task(long id) {
+    return find(id).toJson(scheduler.now());
+  }
+
+  /** {@code GET /tasks/{id}/output?type=event|result|debug|cpi}. */
+  public String taskOutput(long id, String type) {
+    SimTask task = find(id);
+    return switch (type == null ? "result" : type) {
+      case "event" -> task.events.toString();
+      case "result" -> task.resultOutput;
+      default -> "";
+    };
+  }
+
+  /** {@code DELETE /task/{id}}: only plain Director tasks can be cancelled here; it takes effect at the next checkpoint. */
+  public void cancel(long id) {
+    SimTask task = find(id);
+    if (!task.running() || !task.cancellable || task.state.equals("cancelling")) {
+      // The Director's message; the error code is an assumption (the reference gives only the text).
+      throw error(400, 10001, "Cannot cancel task " + id + ": invalid state (" + task.state + ")");
+    }
+    task.state = "cancelling";
+    scheduler.after(Duration.ofSeconds(1), () -> finish(task, "cancelled", "task cancelled"));
+  }
+
+  /** {@code GET /stemcells}. */
+  public List<Map<String, Object>> stemcells() {
+    return stemcells.stream().map(s -> obj("name", s.boshName(), "operating_system", s.os(), "version", s.version(),
+        "cid", "sc-" + UUID.nameUUIDFromBytes((s.os() + s.version()).getBytes()), "cpi", "",
+        "deployments", deployments.values().stream().filter(d -> d.stemcell.equals(s)).map(d -> obj("name", d.name)).toList()))
+        .toList();
+  }
+
+  // ---- used by the PKS and Ops Manager simulations --------------------------------------------------
+
+  /** Creates an empty deployment for a PKS cluster. */
+  public SimDeployment createDeployment(String name, String clusterName, Stemcell stemcell) {
+    SimDeployment d = new SimDeployment(name, clusterName, stemcell, nextSubnet++);
+    deployments.put(name, d);
+    return d;
+  }
+
+  /** Removes a deployment. */
+  public void removeDeployment(String name) {
+    deployments.remove(name);
+  }
+
+  /** A deployment by name, or null. */
+  public SimDeployment find(String name) {
+    return deployments.get(name);
+  }
+
+  /** Makes a stemcell known to the Director (uploaded by Ops Manager during an installation). */
+  public void addStemcell(Stemcell stemcell) {
+    stemcells.add(stemcell);
+  }
+
+  /** Starts a task driven by another simulation (processing at once; it decides when it ends). */
+  public SimTask beginTask(String description, String deployment, String user) {
+    SimTask task = new SimTask(nextTaskId++, description, deployment, user, false);
+    tasks.put(task.id, task);
+    task.state = "processing";
+    task.startedAt = scheduler.now();
+    event(task, description, "started", 0);
+    return task;
+  }
+
+  /** Ends a task begun with {@link #beginTask}. */
+  public void endTask(SimTask task, boolean ok, String result) {
+    finish(task, ok ? "done" : "error", result);
+  }
+
+  /** Sets an instance's job state (and drain flag) and tells the serving record. */
+  public void setState(SimDeployment d, SimInstance i, String jobState, boolean cordoned) {
+    i.jobState = jobState;
+    i.cordoned = cordoned;
+    onChange.accept(d);
+  }
+
+  /** Gives an instance a fresh VM. */
+  public void recreateVm(SimInstance i) {
+    i.newVm(scheduler.now());
+  }
+
+  /** Tells the serving record about a structural change (instances added or removed). */
+  public void changed(SimDeployment d) {
+    onChange.accept(d);
+  }
+
+  /** Forgets everything (simulator reset). */
+  public void clear() {
+    deployments.clear();
+    tasks.clear();
+    stemcells.clear();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------
+
+  private SimTask runTask(String description, String deployment, Function<SimTask, String> work) {
+    SimTask task = new SimTask(nextTaskId++, description, deployment, "pkso-lab", true);
+    tasks.put(task.id, task);
+    scheduler.after(QUEUED_FOR, () -> {
+      if (!task.state.equals("queued")) {
+        return;
+      }
+      task.state = "processing";
+      task.startedAt = scheduler.now();
+      event(task, description, "started", 0);
+      scheduler.after(taskDuration, () -> {
+        if (!task.state.equals("processing")) {
+          return;
+        }
+        if (faults.takeBoshTaskError()) {
+          finish(task, "error", "Injected fault: task failed");
+          return;
+        }
+        try {
+          finish(task, "done", work.apply(task));
+        } catch (RuntimeException e) {
+          finish(task, "error", e.getMessage());
+        }
+      });
+    });
+    return task;
+  }
+
+  private void finish(SimTask task, String state, String result) {
+    task.state = state;
+    task.result = result;
+    task.finishedAt = scheduler.now();
+    if (task.startedAt == null) {
+      task.startedAt = task.finishedAt;
+    }
+    event(task, task.description, state.equals("done") ? "finished" : "failed", 100);
+  }
+
+  private void event(SimTask task, String stage, String state, int progress) {
+    task.events.append(line(obj("time", scheduler.now().getEpochSecond(), "stage", stage, "tags", List.of(),
+        "total", 1, "task", stage, "index", 1, "state", state, "progress", progress))).append('\n');
+  }
+
+  private Map<String, Object> fullDetails(SimInstance i) {
+    boolean hasVm = i.vmCid != null;
+    return obj("vm_cid", i.vmCid, "disk_cid", hasVm ? "disk-" + i.id : null, "ips", i.ips(), "agent_id", i.agentId,
+        "job_name", i.group, "index", i.index, "job_state", i.jobState, "state", "started",
+        "vm_type", i.group.equals("master") ? "medium.disk" : "large.disk",
+        "vitals", hasVm ? obj("cpu", obj("sys", "1.2", "user", "8.5", "wait", "0.1"), "load", List.of("0.5", "0.4", "0.3"),
+            "mem", obj("kb", "4100000", "percent", "50"), "swap", obj("kb", "0", "percent", "0"),
+            "uptime", obj("secs", 3600)) : null,
+        "processes", hasVm ? List.of(obj("name", i.group.equals("master") ? "kube-apiserver" : "kubelet", "state", i.jobState))
+            : List.of(),
+        "az", i.az, "id", i.id, "bootstrap", i.index == 0, "ignore", false,
+        "vm_created_at", i.vmCreatedAt == null ? null : i.vmCreatedAt.toString());
+  }
+
+  private Stemcell latestStemcell() {
+    return stemcells.stream().max(Comparator.comparing(Stemcell::version, Stemcell.VERSION_ORDER))
+        .orElse(new Stemcell("ubuntu-jammy", "1.400"));
+  }
+
+  private SimDeployment deployment(String name) {
+    SimDeployment d = deployments.get(name);
+    if (d == null) {
+      throw error(404, 70000, "Deployment '" + name + "' doesn't exist");
+    }
+    return d;
+  }
+
+  private SimTask find(long id) {
+    SimTask task = tasks.get(id);
+    if (task == null) {
+      throw error(404, 10000, "Task " + id + " could not be found");
+    }
+    return task;
+  }
+
+  /** A Director error: {"code":..., "description":...} with the given HTTP status. */
+  static SimException error(int status, int code, String description) {
+    return new SimException(status, obj("code", code, "description", description), description);
+  }
+
+  private static String line(Map<String, Object> json) {
+    try {
+      return JSON.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
