@@ -61,38 +61,22 @@ public final class BoshDirector {
 
   /** {@code GET /deployments}. */
   public List<Map<String, Object>> deployments() {
-    return deployments.values().stream().map(d -> obj(
-        "name", d.name, "cloud_config", "latest",
-        "releases", List.of(obj("name", "kubo", "version", "1.19.2")),
-        "stemcells", List.of(obj("name", d.stemcell.boshName(), "version", d.stemcell.version())),
-        "teams", List.of())).toList();
+    return deployments.values().stream().map(BoshViews::deployment).toList();
   }
 
   /** {@code GET /deployments/{name}}: the manifest as a YAML string. */
   public Map<String, Object> manifest(String name) {
-    SimDeployment d = deployment(name);
-    StringBuilder yaml = new StringBuilder("name: ").append(d.name).append("\nstemcells:\n- alias: default\n  os: ")
-        .append(d.stemcell.os()).append("\n  version: \"").append(d.stemcell.version()).append("\"\ninstance_groups:\n");
-    for (String group : List.of("master", "worker")) {
-      yaml.append("- name: ").append(group).append("\n  instances: ").append(d.group(group).size()).append('\n');
-    }
-    yaml.append("update:\n  canaries: 1\n  max_in_flight: 1\n  canary_watch_time: 10000-300000\n  update_watch_time: 10000-300000\n");
-    return obj("manifest", yaml.toString());
+    return BoshViews.manifest(deployment(name));
   }
 
   /** {@code GET /deployments/{name}/instances} (immediate form). */
   public List<Map<String, Object>> instances(String name) {
-    return deployment(name).instances.stream().map(i -> obj(
-        "agent_id", i.agentId, "cid", i.vmCid, "job", i.group, "index", i.index, "id", i.id, "az", i.az,
-        "ips", i.ips(), "expects_vm", true)).toList();
+    return deployment(name).instances.stream().map(BoshViews::instance).toList();
   }
 
   /** {@code GET /deployments/{name}/vms} (immediate form). */
   public List<Map<String, Object>> vms(String name) {
-    return deployment(name).instances.stream().filter(i -> i.vmCid != null).map(i -> obj(
-        "agent_id", i.agentId, "cid", i.vmCid, "job", i.group, "index", i.index, "id", i.id, "az", i.az,
-        "ips", i.ips(), "vm_created_at", i.vmCreatedAt == null ? null : i.vmCreatedAt.toString(),
-        "active", true, "permanent_nats_credentials", true)).toList();
+    return deployment(name).instances.stream().filter(i -> i.vmCid != null).map(BoshViews::vm).toList();
   }
 
   /** {@code GET /deployments/{name}/instances?format=full} or {@code vms?format=full}: a task whose result is one JSON line per instance. */
@@ -104,7 +88,7 @@ public final class BoshDirector {
         throw new IllegalStateException("Deployment '" + name + "' doesn't exist");
       }
       StringBuilder lines = new StringBuilder();
-      d.instances.stream().filter(i -> !vmsOnly || i.vmCid != null).forEach(i -> lines.append(line(fullDetails(i))).append('\n'));
+      d.instances.stream().filter(i -> !vmsOnly || i.vmCid != null).forEach(i -> lines.append(line(BoshViews.fullDetails(i))).append('\n'));
       task.resultOutput = lines.toString();
       return "retrieved vm-info";
     });
@@ -312,20 +296,6 @@ public final class BoshDirector {
   private void event(SimTask task, String stage, String state, int progress) {
     task.events.append(line(obj("time", scheduler.now().getEpochSecond(), "stage", stage, "tags", List.of(),
         "total", 1, "task", stage, "index", 1, "state", state, "progress", progress))).append('\n');
-  }
-
-  private Map<String, Object> fullDetails(SimInstance i) {
-    boolean hasVm = i.vmCid != null;
-    return obj("vm_cid", i.vmCid, "disk_cid", hasVm ? "disk-" + i.id : null, "ips", i.ips(), "agent_id", i.agentId,
-        "job_name", i.group, "index", i.index, "job_state", i.jobState, "state", "started",
-        "vm_type", i.group.equals("master") ? "medium.disk" : "large.disk",
-        "vitals", hasVm ? obj("cpu", obj("sys", "1.2", "user", "8.5", "wait", "0.1"), "load", List.of("0.5", "0.4", "0.3"),
-            "mem", obj("kb", "4100000", "percent", "50"), "swap", obj("kb", "0", "percent", "0"),
-            "uptime", obj("secs", 3600)) : null,
-        "processes", hasVm ? List.of(obj("name", i.group.equals("master") ? "kube-apiserver" : "kubelet", "state", i.jobState))
-            : List.of(),
-        "az", i.az, "id", i.id, "bootstrap", i.index == 0, "ignore", false,
-        "vm_created_at", i.vmCreatedAt == null ? null : i.vmCreatedAt.toString());
   }
 
   private Stemcell latestStemcell() {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +27,12 @@ public final class OpsManager implements ControlPlane {
   static final String DIRECTOR_TYPE = "p-bosh";
 
   private final Scheduler scheduler;
-  private final FaultInjector faults;
-  private final BoshDirector bosh;
   private final String version;
-  private final Duration installationDuration;
   private final List<StemcellArchive.Info> library = new ArrayList<>();
-  private final Map<Long, Installation> installations = new LinkedHashMap<>();
   final Product pks = new Product(PKS_TYPE, "pivotal-container-service-0f3e2b1c9a8d7e6f5a4b", "1.19.2-build.10",
       "VMware Tanzu Kubernetes Grid Integrated Edition");
   final Product director = new Product(DIRECTOR_TYPE, "p-bosh-5c1d2e3f4a5b6c7d8e9f", "3.0.25-build.2", "BOSH Director");
-  private PksSimulation pksApi;
-  private long nextInstallation = 1;
+  private final Installations applyChanges;
 
   /** A tile with its staged and deployed stemcells (one per OS line). */
   static final class Product {
@@ -59,10 +53,7 @@ public final class OpsManager implements ControlPlane {
 
   public OpsManager(Scheduler scheduler, FaultInjector faults, BoshDirector bosh, String version, Duration installationDuration) {
     this.scheduler = scheduler;
-    this.faults = faults;
-    this.bosh = bosh;
     this.version = version;
-    this.installationDuration = installationDuration;
     StemcellArchive.Info initial = new StemcellArchive.Info("bosh-vsphere-esxi-ubuntu-jammy-go_agent", "ubuntu-jammy", "1.400",
         "vsphere", "esxi", "bosh-stemcell-1.400-vsphere-esxi-ubuntu-jammy-go_agent.tgz");
     library.add(initial);
@@ -72,11 +63,17 @@ public final class OpsManager implements ControlPlane {
       p.deployed.put(stemcell.os(), stemcell);
     }
     bosh.addStemcell(stemcell);
+    applyChanges = new Installations(scheduler, faults, bosh, pks, director, installationDuration);
   }
 
   /** Connects the PKS API whose clusters the upgrade-all-service-instances errand upgrades. */
   public void connect(PksSimulation pksSimulation) {
-    this.pksApi = pksSimulation;
+    applyChanges.connect(pksSimulation);
+  }
+
+  /** Apply Changes: {@code /api/v0/installations}. */
+  public Installations applyChanges() {
+    return applyChanges;
   }
 
   @Override
@@ -214,109 +211,10 @@ public final class OpsManager implements ControlPlane {
     }
   }
 
-  /**
-   * {@code POST /api/v0/installations}. While one is running, another is refused with 409 Conflict and an
-   * {@code errors} body: OM's exact answer is [unconfirmed] (om avoids it client-side).
-   */
-  @SuppressWarnings("unchecked")
-  public Map<String, Object> startInstallation(Map<String, Object> body) {
-    if (installations.values().stream().anyMatch(i -> i.status.equals("running"))) {
-      throw errors(409, "An installation is already in progress; wait for it to finish (GET /api/v0/installations)");
-    }
-    Object deployProducts = body.getOrDefault("deploy_products", "all");
-    boolean deployPks = "all".equals(deployProducts)
-        || deployProducts instanceof List<?> l && l.contains(pks.guid);
-    if (!(deployProducts instanceof List) && !"all".equals(deployProducts) && !"none".equals(deployProducts)) {
-      throw errors(422, "deploy_products must be \"all\", \"none\" or a list of product guids");
-    }
-    Object errand = "default";
-    if (body.get("errands") instanceof Map<?, ?> errands && errands.get(pks.guid) instanceof Map<?, ?> e
-        && e.get("run_post_deploy") instanceof Map<?, ?> post && post.containsKey("upgrade-all-service-instances")) {
-      errand = post.get("upgrade-all-service-instances");
-    }
-    boolean pksChanged = deployPks && !pks.staged.equals(pks.deployed);
-    // true always runs the errand, "default" runs it when the tile changed, false never (OM errand states).
-    boolean runErrand = deployPks && (Boolean.TRUE.equals(errand) || "true".equals(errand)
-        || "default".equals(errand) && pksChanged);
-    List<Map<String, Object>> updates = new ArrayList<>();
-    updates.add(change(director));
-    if (deployPks) {
-      updates.add(change(pks));
-    }
-    Installation inst = new Installation(nextInstallation++, "pkso-lab", scheduler.now(), updates);
-    installations.put(inst.id, inst);
-    inst.log(scheduler.now(), "===== Installing: " + (deployPks ? "p-bosh, pivotal-container-service" : "p-bosh"));
-    inst.log(scheduler.now(), "Task 1 | Deploying director p-bosh");
-    scheduler.after(installationDuration.dividedBy(3), () -> {
-      director.deployed.putAll(director.staged);
-      director.staged.values().forEach(bosh::addStemcell);
-      inst.log(scheduler.now(), "Task 1 done: director p-bosh deployed");
-      if (deployPks) {
-        inst.log(scheduler.now(), "Task 2 | Deploying pivotal-container-service (stemcell "
-            + pks.staged.values().iterator().next().version() + ")");
-      }
-    });
-    scheduler.after(installationDuration, () -> {
-      if (faults.takeInstallationFailure()) {
-        inst.log(scheduler.now(), "Error: Injected fault: deployment of pivotal-container-service failed");
-        finish(inst, "failed");
-        return;
-      }
-      if (deployPks) {
-        pks.staged.values().forEach(bosh::addStemcell);
-        pks.deployed.clear();
-        pks.deployed.putAll(pks.staged);
-        inst.log(scheduler.now(), "Task 2 done: pivotal-container-service deployed");
-      }
-      if (!runErrand || pksApi == null) {
-        if (deployPks) {
-          inst.log(scheduler.now(), "Errand upgrade-all-service-instances skipped");
-        }
-        finish(inst, "succeeded");
-        return;
-      }
-      inst.log(scheduler.now(), "Running errand upgrade-all-service-instances");
-      pksApi.upgradeAllSerially(ok -> {
-        inst.log(scheduler.now(), "Errand upgrade-all-service-instances " + (ok ? "completed" : "failed"));
-        finish(inst, ok ? "succeeded" : "failed");
-      });
-    });
-    return obj("install", obj("id", inst.id));
-  }
-
-  /** {@code GET /api/v0/installations/{id}}. */
-  public Map<String, Object> installation(long id) {
-    return find(id).status();
-  }
-
-  /** {@code GET /api/v0/installations/{id}/logs}. */
-  public Map<String, Object> logs(long id) {
-    return obj("logs", find(id).logs.toString());
-  }
-
-  /** {@code GET /api/v0/installations}, most recent first. */
-  public Map<String, Object> installations() {
-    List<Installation> list = new ArrayList<>(installations.values());
-    list.sort(Comparator.comparingLong((Installation i) -> i.id).reversed());
-    return obj("installations", list.stream().map(Installation::summary).toList());
-  }
-
   /** {@code GET /api/v0/deployed/director/credentials/bosh_commandline_credentials}. */
   public Map<String, Object> boshCredentials(String clientId, String clientSecret, String directorUrl) {
     return obj("credential", "BOSH_CLIENT=" + clientId + " BOSH_CLIENT_SECRET=" + clientSecret
         + " BOSH_CA_CERT=/var/tempest/workspaces/default/root_ca_certificate BOSH_ENVIRONMENT=" + directorUrl + " bosh");
-  }
-
-  private void finish(Installation inst, String status) {
-    inst.status = status;
-    inst.finishedAt = scheduler.now();
-    inst.log(scheduler.now(), "===== Installation " + status);
-  }
-
-  private Map<String, Object> change(Product p) {
-    return obj("identifier", p.type, "label", p.label, "product_version", p.version, "change_type", "update",
-        "deployment_status", "pending", "deploy_order", p == director ? 1 : 2, "guid", p.guid,
-        "started_at", null, "finished_at", null);
   }
 
   private List<Map<String, Object>> reportProducts(boolean deployed) {
@@ -365,21 +263,9 @@ public final class OpsManager implements ControlPlane {
     }
   }
 
-  private Installation find(long id) {
-    Installation inst = installations.get(id);
-    if (inst == null) {
-      throw errors(404, "Installation " + id + " not found");
-    }
-    return inst;
-  }
-
   /** OM's error body {@code {"errors":["..."]}} (the 400/401/403 variant nests it: see the controller). */
   static SimException errors(int status, String message) {
     return new SimException(status, obj("errors", List.of(message)), message);
   }
 
-  /** Forgets installations (simulator reset rebuilds the Ops Manager). */
-  public void clear() {
-    installations.clear();
-  }
 }

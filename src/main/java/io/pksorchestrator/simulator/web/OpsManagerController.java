@@ -83,22 +83,22 @@ public class OpsManagerController extends ControllerSupport {
 
   @PostMapping("/installations")
   public Map<String, Object> install(@RequestBody(required = false) Map<String, Object> body) {
-    return call(() -> foundation.opsman().startInstallation(body == null ? Map.of() : body));
+    return call(() -> foundation.opsman().applyChanges().start(body == null ? Map.of() : body));
   }
 
   @GetMapping("/installations")
   public Map<String, Object> installations() {
-    return call(() -> foundation.opsman().installations());
+    return call(() -> foundation.opsman().applyChanges().list());
   }
 
   @GetMapping("/installations/{id}")
   public Map<String, Object> installation(@PathVariable long id) {
-    return call(() -> foundation.opsman().installation(id));
+    return call(() -> foundation.opsman().applyChanges().status(id));
   }
 
   @GetMapping("/installations/{id}/logs")
   public Map<String, Object> logs(@PathVariable long id) {
-    return call(() -> foundation.opsman().logs(id));
+    return call(() -> foundation.opsman().applyChanges().logs(id));
   }
 
   /**
