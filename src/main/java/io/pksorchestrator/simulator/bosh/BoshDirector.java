@@ -2,14 +2,11 @@ package io.pksorchestrator.simulator.bosh;
 
 import static io.pksorchestrator.simulator.core.Json.obj;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pksorchestrator.simulator.core.Scheduler;
 import io.pksorchestrator.simulator.core.SimException;
 import io.pksorchestrator.simulator.core.Stemcell;
 import io.pksorchestrator.simulator.faults.FaultInjector;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The simulated BOSH Director: deployments with instances, tasks, stemcells. PKS cluster operations drive
@@ -26,25 +22,19 @@ import java.util.function.Function;
  */
 public final class BoshDirector {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration QUEUED_FOR = Duration.ofSeconds(1);
 
   private final Scheduler scheduler;
-  private final FaultInjector faults;
-  private final Duration taskDuration;
   private final Consumer<SimDeployment> onChange;
   private final String uuid = UUID.randomUUID().toString();
   private final Map<String, SimDeployment> deployments = new LinkedHashMap<>();
-  private final Map<Long, SimTask> tasks = new LinkedHashMap<>();
+  private final BoshTasks tasks;
   private final Set<Stemcell> stemcells = new LinkedHashSet<>();
-  private long nextTaskId = 1;
   private int nextSubnet = 1;
 
   /** @param onChange called after every instance state change (feeds the serving record) */
   public BoshDirector(Scheduler scheduler, FaultInjector faults, Duration taskDuration, Consumer<SimDeployment> onChange) {
     this.scheduler = scheduler;
-    this.faults = faults;
-    this.taskDuration = taskDuration;
+    this.tasks = new BoshTasks(scheduler, faults, taskDuration);
     this.onChange = onChange;
   }
 
@@ -82,13 +72,13 @@ public final class BoshDirector {
   /** {@code GET /deployments/{name}/instances?format=full} or {@code vms?format=full}: a task whose result is one JSON line per instance. */
   public SimTask detailsTask(String name, boolean vmsOnly) {
     deployment(name);
-    return runTask("retrieve vm-stats", name, task -> {
+    return tasks.run("retrieve vm-stats", name, task -> {
       SimDeployment d = deployments.get(name);
       if (d == null) {
         throw new IllegalStateException("Deployment '" + name + "' doesn't exist");
       }
       StringBuilder lines = new StringBuilder();
-      d.instances.stream().filter(i -> !vmsOnly || i.vmCid != null).forEach(i -> lines.append(line(BoshViews.fullDetails(i))).append('\n'));
+      d.instances.stream().filter(i -> !vmsOnly || i.vmCid != null).forEach(i -> lines.append(BoshTasks.line(BoshViews.fullDetails(i))).append('\n'));
       task.resultOutput = lines.toString();
       return "retrieved vm-info";
     });
@@ -101,7 +91,7 @@ public final class BoshDirector {
     if (name == null || name.isEmpty()) {
       throw error(400, 40001, "Deployment manifest doesn't have a top-level 'name' (send Content-Type: text/yaml)");
     }
-    return runTask("create deployment", name, task -> {
+    return tasks.run("create deployment", name, task -> {
       deployments.computeIfAbsent(name, n -> new SimDeployment(n, null, latestStemcell(), nextSubnet++));
       return "/deployments/" + name;
     });
@@ -110,7 +100,7 @@ public final class BoshDirector {
   /** {@code DELETE /deployments/{name}}. */
   public SimTask deleteDeployment(String name) {
     deployment(name);
-    return runTask("delete deployment " + name, name, task -> {
+    return tasks.run("delete deployment " + name, name, task -> {
       deployments.remove(name);
       return "/deployments/" + name;
     });
@@ -128,7 +118,7 @@ public final class BoshDirector {
     if (targets.isEmpty()) {
       throw error(404, 70001, "Instance '" + group + "/" + indexOrId + "' doesn't exist");
     }
-    return runTask(state + " instances", name, task -> {
+    return tasks.run(state + " instances", name, task -> {
       for (SimInstance i : targets) {
         switch (state) {
           case "stopped", "detached" -> i.jobState = SimInstance.STOPPED;
@@ -145,41 +135,38 @@ public final class BoshDirector {
     });
   }
 
-  /** {@code GET /tasks} with optional filters. */
+
+
+
+
+  /** {@code GET /tasks} with optional filters, most recent first. */
   public List<Map<String, Object>> tasks(Set<String> states, String deployment, Integer limit) {
-    List<SimTask> all = new ArrayList<>(tasks.values());
-    java.util.Collections.reverse(all);
-    return all.stream()
-        .filter(t -> states == null || states.isEmpty() || states.contains(t.state))
-        .filter(t -> deployment == null || deployment.equals(t.deployment))
-        .limit(limit == null ? Long.MAX_VALUE : limit)
-        .map(t -> t.toJson(scheduler.now())).toList();
+    return tasks.list(states, deployment, limit);
   }
 
   /** {@code GET /tasks/{id}}. */
   public Map<String, Object> task(long id) {
-    return find(id).toJson(scheduler.now());
+    return tasks.get(id);
   }
 
   /** {@code GET /tasks/{id}/output?type=event|result|debug|cpi}. */
   public String taskOutput(long id, String type) {
-    SimTask task = find(id);
-    return switch (type == null ? "result" : type) {
-      case "event" -> task.events.toString();
-      case "result" -> task.resultOutput;
-      default -> "";
-    };
+    return tasks.output(id, type);
   }
 
-  /** {@code DELETE /task/{id}}: only plain Director tasks can be cancelled here; it takes effect at the next checkpoint. */
+  /** {@code DELETE /task/{id}}. */
   public void cancel(long id) {
-    SimTask task = find(id);
-    if (!task.running() || !task.cancellable || task.state.equals("cancelling")) {
-      // The Director's message; the error code is an assumption (the reference gives only the text).
-      throw error(400, 10001, "Cannot cancel task " + id + ": invalid state (" + task.state + ")");
-    }
-    task.state = "cancelling";
-    scheduler.after(Duration.ofSeconds(1), () -> finish(task, "cancelled", "task cancelled"));
+    tasks.cancel(id);
+  }
+
+  /** Starts a task driven by another simulation (processing at once; it decides when it ends). */
+  public SimTask beginTask(String description, String deployment, String user) {
+    return tasks.begin(description, deployment, user);
+  }
+
+  /** Ends a task begun with {@link #beginTask}. */
+  public void endTask(SimTask task, boolean ok, String result) {
+    tasks.end(task, ok, result);
   }
 
   /** {@code GET /stemcells}. */
@@ -214,20 +201,7 @@ public final class BoshDirector {
     stemcells.add(stemcell);
   }
 
-  /** Starts a task driven by another simulation (processing at once; it decides when it ends). */
-  public SimTask beginTask(String description, String deployment, String user) {
-    SimTask task = new SimTask(nextTaskId++, description, deployment, user, false);
-    tasks.put(task.id, task);
-    task.state = "processing";
-    task.startedAt = scheduler.now();
-    event(task, description, "started", 0);
-    return task;
-  }
 
-  /** Ends a task begun with {@link #beginTask}. */
-  public void endTask(SimTask task, boolean ok, String result) {
-    finish(task, ok ? "done" : "error", result);
-  }
 
   /** Sets an instance's job state (and drain flag) and tells the serving record. */
   public void setState(SimDeployment d, SimInstance i, String jobState, boolean cordoned) {
@@ -255,48 +229,8 @@ public final class BoshDirector {
 
   // ---- internals ---------------------------------------------------------------------------------------
 
-  private SimTask runTask(String description, String deployment, Function<SimTask, String> work) {
-    SimTask task = new SimTask(nextTaskId++, description, deployment, "pkso-lab", true);
-    tasks.put(task.id, task);
-    scheduler.after(QUEUED_FOR, () -> {
-      if (!task.state.equals("queued")) {
-        return;
-      }
-      task.state = "processing";
-      task.startedAt = scheduler.now();
-      event(task, description, "started", 0);
-      scheduler.after(taskDuration, () -> {
-        if (!task.state.equals("processing")) {
-          return;
-        }
-        if (faults.takeBoshTaskError()) {
-          finish(task, "error", "Injected fault: task failed");
-          return;
-        }
-        try {
-          finish(task, "done", work.apply(task));
-        } catch (RuntimeException e) {
-          finish(task, "error", e.getMessage());
-        }
-      });
-    });
-    return task;
-  }
 
-  private void finish(SimTask task, String state, String result) {
-    task.state = state;
-    task.result = result;
-    task.finishedAt = scheduler.now();
-    if (task.startedAt == null) {
-      task.startedAt = task.finishedAt;
-    }
-    event(task, task.description, state.equals("done") ? "finished" : "failed", 100);
-  }
 
-  private void event(SimTask task, String stage, String state, int progress) {
-    task.events.append(line(obj("time", scheduler.now().getEpochSecond(), "stage", stage, "tags", List.of(),
-        "total", 1, "task", stage, "index", 1, "state", state, "progress", progress))).append('\n');
-  }
 
   private Stemcell latestStemcell() {
     return stemcells.stream().max(Comparator.comparing(Stemcell::version, Stemcell.VERSION_ORDER))
@@ -311,24 +245,10 @@ public final class BoshDirector {
     return d;
   }
 
-  private SimTask find(long id) {
-    SimTask task = tasks.get(id);
-    if (task == null) {
-      throw error(404, 10000, "Task " + id + " could not be found");
-    }
-    return task;
-  }
 
   /** A Director error: {"code":..., "description":...} with the given HTTP status. */
   static SimException error(int status, int code, String description) {
     return new SimException(status, obj("code", code, "description", description), description);
   }
 
-  private static String line(Map<String, Object> json) {
-    try {
-      return JSON.writeValueAsString(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
