@@ -41,7 +41,11 @@ class SimulatorInsideApplicationTest {
         .run("--server.port=0", "--pkso.simulator.enabled=true", "--pkso.simulator.port=0", "--spring.main.banner-mode=off")) {
       int appPort = ((WebServerApplicationContext) app).getWebServer().getPort();
       int simPort = app.getBean(SimulatorRunner.class).port();
-      assertThat(simPort).isNotEqualTo(appPort);
+      assertThat(simPort).isNotEqualTo(appPort).isPositive();
+      assertThat(app.getEnvironment().getProperty("pkso.simulator.port", Integer.class))
+          .as("placeholders such as the lab base URLs see the real port").isEqualTo(simPort);
+      assertThat(app.getEnvironment().getProperty("pkso.foundations.lab.pks.url"))
+          .isEqualTo("http://localhost:" + simPort + "/lab/pks");
       assertThat(app.getBean(SimulatedFoundation.class).name()).isEqualTo("lab");
 
       SimHttp onSimulator = new SimHttp(simPort);
