@@ -1,0 +1,214 @@
+package io.pksorchestrator.simulator;
+
+import io.pksorchestrator.simulator.bosh.BoshDirector;
+import io.pksorchestrator.simulator.bosh.SimDeployment;
+import io.pksorchestrator.simulator.bosh.SimInstance;
+import io.pksorchestrator.simulator.core.Scheduler;
+import io.pksorchestrator.simulator.core.ServingRecord;
+import io.pksorchestrator.simulator.faults.FaultInjector;
+import io.pksorchestrator.simulator.metrics.DemandTrace;
+import io.pksorchestrator.simulator.metrics.PrometheusApi;
+import io.pksorchestrator.simulator.metrics.Workloads;
+import io.pksorchestrator.simulator.opsman.OpsManager;
+import io.pksorchestrator.simulator.pks.PksSimulation;
+import io.pksorchestrator.simulator.pks.SimCluster;
+import io.pksorchestrator.simulator.uaa.SimulatedUaa;
+import io.pksorchestrator.simulator.uaa.SimulatedUaa.Client;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One simulated PKS foundation (plain Java, no Spring): UAAs, Ops Manager, BOSH Director, PKS API and
+ * Prometheus over one simulated clock. Every access goes through {@link #call(Supplier)}, which serialises
+ * callers and first plays every state change due by the simulated present.
+ *
+ * <p>This is also the Java API tests use: clock control, the serving record and fault injection.
+ */
+public final class SimulatedFoundation {
+
+  /** UAA components by path prefix. */
+  public enum Component { PKS, OPSMAN, BOSH }
+
+  private final SimulatorProperties properties;
+  private final SimulatedClock clock;
+  private final Clock wallClock;
+  private final FaultInjector faults = new FaultInjector();
+  private final Object lock = new Object();
+  private final DemandTrace trace;
+  private Scheduler scheduler;
+  private ServingRecord serving;
+  private SimulatedUaa pksUaa;
+  private SimulatedUaa opsmanUaa;
+  private SimulatedUaa boshUaa;
+  private BoshDirector bosh;
+  private PksSimulation pks;
+  private OpsManager opsman;
+  private Workloads workloads;
+  private PrometheusApi prometheus;
+
+  public SimulatedFoundation(SimulatorProperties properties, SimulatedClock clock, Clock wallClock) {
+    this.properties = properties;
+    this.clock = clock;
+    this.wallClock = wallClock;
+    this.trace = DemandTrace.load(DemandTrace.DEFAULT_RESOURCE, Duration.ofMinutes(30));
+    properties.getFaults().forEach(f -> faults.addHttpFault(f.getMethod(), f.getPath(), f.getStatus(), f.getLatency(), f.getCount()));
+    build();
+  }
+
+  /** A foundation with a fresh clock at the current time and the configured speed. */
+  public static SimulatedFoundation start(SimulatorProperties properties) {
+    return new SimulatedFoundation(properties, new SimulatedClock(Instant.now(), properties.getSpeed()), Clock.systemUTC());
+  }
+
+  private void build() {
+    Instant now = clock.instant();
+    scheduler = new Scheduler(clock);
+    serving = new ServingRecord();
+    Duration validity = properties.getTokenValidity();
+    String id = properties.getClientId();
+    pksUaa = new SimulatedUaa("pks-uaa", wallClock, validity, List.of(
+        new Client(id, properties.getPksClientSecret(), List.of("pks.clusters.admin"))));
+    opsmanUaa = new SimulatedUaa("opsman-uaa", wallClock, validity, List.of(
+        new Client(id, properties.getOpsmanClientSecret(), List.of("opsman.admin"))));
+    boshUaa = new SimulatedUaa("bosh-uaa", wallClock, validity, List.of(
+        new Client(id, properties.getBoshClientSecret(), List.of("bosh.admin"))));
+    bosh = new BoshDirector(scheduler, faults, properties.getDurations().getBoshTask(), this::recordServing);
+    opsman = new OpsManager(scheduler, faults, bosh, properties.getOpsmanVersion(), properties.getDurations().getInstallation());
+    pks = new PksSimulation(scheduler, bosh, faults, properties.getDurations(), opsman, properties.getWorkerMaxInFlight());
+    opsman.connect(pks);
+    workloads = new Workloads(trace, properties.getSeed(), now);
+    prometheus = new PrometheusApi(workloads, scheduler, properties.getFoundation());
+    pks.onCreated(c -> {
+      if (workloads.profile(c.name()).isEmpty()) {
+        workloads.define(c.name(), LabClusters.defaultProfile(c, scheduler.now()));
+      }
+    });
+    pks.onDeleted(c -> workloads.remove(c.name()));
+    LabClusters.provision(pks, workloads, now, properties.getHistory());
+  }
+
+  /** Runs {@code action} against the foundation after playing every due state change. */
+  public <T> T call(Supplier<T> action) {
+    synchronized (lock) {
+      scheduler.runDue();
+      return action.get();
+    }
+  }
+
+  /** Like {@link #call} without a result. */
+  public void run(Runnable action) {
+    call(() -> {
+      action.run();
+      return null;
+    });
+  }
+
+  /** Puts the foundation back to its start-up state (clusters, stemcells, installations, tokens, faults); keeps the clock. */
+  public void reset() {
+    synchronized (lock) {
+      faults.clear();
+      build();
+    }
+  }
+
+  /** Foundation name (first path segment). */
+  public String name() {
+    return properties.getFoundation();
+  }
+
+  /** Configuration. */
+  public SimulatorProperties properties() {
+    return properties;
+  }
+
+  /** Simulated time. */
+  public SimulatedClock clock() {
+    return clock;
+  }
+
+  /** Simulated present (after playing due events). */
+  public Instant now() {
+    return call(() -> scheduler.now());
+  }
+
+  /** Fault injection. */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /** A UAA; thread-safe on its own. */
+  public SimulatedUaa uaa(Component component) {
+    synchronized (lock) {
+      return switch (component) {
+        case PKS -> pksUaa;
+        case OPSMAN -> opsmanUaa;
+        case BOSH -> boshUaa;
+      };
+    }
+  }
+
+  /** The PKS API (use inside {@link #call}). */
+  public PksSimulation pks() {
+    return pks;
+  }
+
+  /** The BOSH Director (use inside {@link #call}). */
+  public BoshDirector bosh() {
+    return bosh;
+  }
+
+  /** Ops Manager (use inside {@link #call}). */
+  public OpsManager opsman() {
+    return opsman;
+  }
+
+  /** Prometheus (use inside {@link #call}). */
+  public PrometheusApi prometheus() {
+    return prometheus;
+  }
+
+  /** Demand model (use inside {@link #call}). */
+  public Workloads workloads() {
+    return workloads;
+  }
+
+  /** The serving record (use inside {@link #call}). */
+  public ServingRecord serving() {
+    return serving;
+  }
+
+  /** Lowest serving worker count of {@code cluster} in [from, to] (-1 when nothing was recorded). */
+  public int minServingWorkers(String cluster, Instant from, Instant to) {
+    return call(() -> serving.minServingWorkers(cluster, from, to));
+  }
+
+  /** Whether {@code cluster} ever served with fewer than {@code workers} workers in [from, to]. */
+  public boolean droppedBelow(String cluster, int workers, Instant from, Instant to) {
+    return call(() -> serving.droppedBelow(cluster, workers, from, to));
+  }
+
+  /** Whether the control plane of {@code cluster} stayed reachable in [from, to]. */
+  public boolean controlPlaneAlwaysReachable(String cluster, Instant from, Instant to) {
+    return call(() -> serving.controlPlaneAlwaysReachable(cluster, from, to));
+  }
+
+  /** {@code last_action_state} of a cluster, empty once it is gone. */
+  public Optional<String> clusterState(String cluster) {
+    return call(() -> pks.all().stream().filter(c -> c.name().equals(cluster)).findFirst().map(SimCluster::lastActionState));
+  }
+
+  private void recordServing(SimDeployment d) {
+    if (d.clusterName() == null) {
+      return;
+    }
+    List<SimInstance> workers = d.group("worker");
+    List<SimInstance> masters = d.group("master");
+    serving.record(d.clusterName(), new ServingRecord.Point(scheduler.now(),
+        (int) workers.stream().filter(SimInstance::serving).count(), workers.size(),
+        (int) masters.stream().filter(SimInstance::serving).count(), masters.size()));
+  }
+}

@@ -1,0 +1,107 @@
+package io.pksorchestrator.simulator;
+
+import io.pksorchestrator.simulator.web.SimulatorServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Runs the simulated foundation inside the application when {@code pkso.simulator.enabled=true}: the
+ * foundation (plain Java, available for injection in end-to-end tests) and its HTTP server on its own port.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "pkso.simulator", name = "enabled", havingValue = "true")
+public class SimulatorConfiguration {
+
+  /**
+   * With {@code pkso.simulator.port=0} (tests), picks a free port BEFORE any bean is created and publishes it
+   * as {@code pkso.simulator.port}, so every {@code ${pkso.simulator.port}} placeholder (the lab foundation's base
+   * URLs) resolves to the port the simulator will really listen on. Two application contexts of one test run
+   * (Spring's context cache) then get two simulators instead of a clash on 9090.
+   */
+  @Bean
+  static BeanFactoryPostProcessor simulatorPortResolver(Environment environment) {
+    return beanFactory -> {
+      if (environment instanceof ConfigurableEnvironment env && env.getProperty("pkso.simulator.port", Integer.class, 9090) == 0) {
+        try (ServerSocket socket = new ServerSocket(0)) {
+          env.getPropertySources().addFirst(new MapPropertySource("pkso-simulator-port",
+              Map.of("pkso.simulator.port", socket.getLocalPort())));
+        } catch (IOException e) {
+          throw new UncheckedIOException("No free port for the simulator", e);
+        }
+      }
+    };
+  }
+
+  @Bean
+  SimulatedFoundation simulatedFoundation(SimulatorProperties properties) {
+    return SimulatedFoundation.start(properties);
+  }
+
+  @Bean
+  SimulatorRunner simulatorRunner(SimulatedFoundation foundation, SimulatorProperties properties) {
+    return new SimulatorRunner(foundation, properties.getPort());
+  }
+
+  /** Starts the simulator's server before the application serves requests; {@link #port()} gives the actual port. */
+  public static final class SimulatorRunner implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorRunner.class);
+    private final SimulatedFoundation foundation;
+    private final int configuredPort;
+    private volatile SimulatorServer server;
+
+    SimulatorRunner(SimulatedFoundation foundation, int configuredPort) {
+      this.foundation = foundation;
+      this.configuredPort = configuredPort;
+    }
+
+    @Override
+    public synchronized void start() {
+      if (server == null) {
+        server = SimulatorServer.start(foundation, configuredPort);
+        LOG.info("PKSO-SIM001 Simulated foundation '{}' serving on http://localhost:{}/{}/ (speed {}x)",
+            foundation.name(), server.port(), foundation.name(), foundation.clock().speed());
+      }
+    }
+
+    @Override
+    public synchronized void stop() {
+      if (server != null) {
+        server.close();
+        server = null;
+      }
+    }
+
+    @Override
+    public boolean isRunning() {
+      return server != null;
+    }
+
+    /** Starts early so foundation clients can reach it when the engine's first jobs run. */
+    @Override
+    public int getPhase() {
+      return Integer.MIN_VALUE + 1000;
+    }
+
+    /** The port the simulator listens on (useful with port 0). */
+    public int port() {
+      SimulatorServer s = server;
+      if (s == null) {
+        throw new IllegalStateException("The simulator is not running");
+      }
+      return s.port();
+    }
+  }
+}

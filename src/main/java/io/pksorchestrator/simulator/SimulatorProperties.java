@@ -1,0 +1,131 @@
+package io.pksorchestrator.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Configuration of the simulated foundation ({@code pkso.simulator.*}). */
+@ConfigurationProperties("pkso.simulator")
+public class SimulatorProperties {
+
+  /** Whether the simulated foundation runs inside the application (default run: yes; postgres profile: no). */
+  private boolean enabled;
+  /** TCP port of the simulator's own HTTP server; 0 picks a free port (tests). */
+  private int port = 9090;
+  /** Simulated seconds per wall second (60: a wall second is a simulated minute). */
+  private double speed = 60;
+  /** Name of the simulated foundation, the first path segment of every simulator URL. */
+  private String foundation = "lab";
+  /** Whether the test-only endpoints under /_sim (clock, faults, serving record, reset) are served. */
+  private boolean testEndpointsEnabled = true;
+  /** UAA client id accepted by the PKS, Ops Manager and BOSH UAAs of the foundation. */
+  private String clientId = "pkso-lab";
+  /** Client secret of {@code client-id} at the PKS UAA. */
+  private String pksClientSecret = "lab-pks-client-secret";
+  /** Client secret of {@code client-id} at the Ops Manager UAA. */
+  private String opsmanClientSecret = "lab-opsman-client-secret";
+  /** Client secret of {@code client-id} at the BOSH Director's UAA. */
+  private String boshClientSecret = "lab-bosh-client-secret";
+  /** Lifetime of issued tokens, in WALL-clock time (UAA's default is 43199 s). */
+  private Duration tokenValidity = Duration.ofSeconds(43199);
+  /** Ops Manager version reported by /api/v0/info (2.6+ serves stemcell associations, older only assignments). */
+  private String opsmanVersion = "3.0.25-build.2";
+  /** The PKS tile's "Worker VM Max in Flight"; upgrade requests with a larger max_in_flight are refused. */
+  private int workerMaxInFlight = 4;
+  /** Seed of the deterministic demand noise. */
+  private long seed = 42;
+  /** Demand history present at start-up for the pre-provisioned clusters. */
+  private Duration history = Duration.ofDays(28);
+  /** Simulated durations of operations. */
+  private Durations durations = new Durations();
+  /** HTTP faults active from start-up (same shape as POST /_sim/faults). */
+  private List<HttpFaultSpec> faults = new ArrayList<>();
+
+  /** Simulated durations of the foundation's long-running operations. */
+  public static class Durations {
+    /** PKS cluster creation. */
+    private Duration create = Duration.ofMinutes(10);
+    /** PKS cluster update (resize). */
+    private Duration update = Duration.ofMinutes(4);
+    /** PKS cluster deletion. */
+    private Duration delete = Duration.ofMinutes(5);
+    /** Rolling upgrade of one VM (drain a quarter, recreate half, start a quarter). */
+    private Duration vmRecreate = Duration.ofMinutes(2);
+    /** Ops Manager installation (Apply Changes) before errands. */
+    private Duration installation = Duration.ofMinutes(15);
+    /** A plain BOSH task (e.g. instances?format=full, job state change). */
+    private Duration boshTask = Duration.ofSeconds(20);
+
+    public Duration getCreate() { return create; }
+    public void setCreate(Duration create) { this.create = create; }
+    public Duration getUpdate() { return update; }
+    public void setUpdate(Duration update) { this.update = update; }
+    public Duration getDelete() { return delete; }
+    public void setDelete(Duration delete) { this.delete = delete; }
+    public Duration getVmRecreate() { return vmRecreate; }
+    public void setVmRecreate(Duration vmRecreate) { this.vmRecreate = vmRecreate; }
+    public Duration getInstallation() { return installation; }
+    public void setInstallation(Duration installation) { this.installation = installation; }
+    public Duration getBoshTask() { return boshTask; }
+    public void setBoshTask(Duration boshTask) { this.boshTask = boshTask; }
+  }
+
+  /** An HTTP fault: the next {@code count} calls matching method and path answer {@code status} and/or wait {@code latency}. */
+  public static class HttpFaultSpec {
+    /** HTTP method to match, or * for any. */
+    private String method = "*";
+    /** Path glob below the simulator root, e.g. /lab/pks/v1/clusters/** ({@code *} = one segment, {@code **} = any). */
+    private String path;
+    /** Status to answer (e.g. 503, 429); 0 = answer normally (latency only). */
+    private int status;
+    /** Extra latency before answering. */
+    private Duration latency = Duration.ZERO;
+    /** How many matching calls are affected. */
+    private int count = 1;
+
+    public String getMethod() { return method; }
+    public void setMethod(String method) { this.method = method; }
+    public String getPath() { return path; }
+    public void setPath(String path) { this.path = path; }
+    public int getStatus() { return status; }
+    public void setStatus(int status) { this.status = status; }
+    public Duration getLatency() { return latency; }
+    public void setLatency(Duration latency) { this.latency = latency; }
+    public int getCount() { return count; }
+    public void setCount(int count) { this.count = count; }
+  }
+
+  public boolean isEnabled() { return enabled; }
+  public void setEnabled(boolean enabled) { this.enabled = enabled; }
+  public int getPort() { return port; }
+  public void setPort(int port) { this.port = port; }
+  public double getSpeed() { return speed; }
+  public void setSpeed(double speed) { this.speed = speed; }
+  public String getFoundation() { return foundation; }
+  public void setFoundation(String foundation) { this.foundation = foundation; }
+  public boolean isTestEndpointsEnabled() { return testEndpointsEnabled; }
+  public void setTestEndpointsEnabled(boolean testEndpointsEnabled) { this.testEndpointsEnabled = testEndpointsEnabled; }
+  public String getClientId() { return clientId; }
+  public void setClientId(String clientId) { this.clientId = clientId; }
+  public String getPksClientSecret() { return pksClientSecret; }
+  public void setPksClientSecret(String pksClientSecret) { this.pksClientSecret = pksClientSecret; }
+  public String getOpsmanClientSecret() { return opsmanClientSecret; }
+  public void setOpsmanClientSecret(String opsmanClientSecret) { this.opsmanClientSecret = opsmanClientSecret; }
+  public String getBoshClientSecret() { return boshClientSecret; }
+  public void setBoshClientSecret(String boshClientSecret) { this.boshClientSecret = boshClientSecret; }
+  public Duration getTokenValidity() { return tokenValidity; }
+  public void setTokenValidity(Duration tokenValidity) { this.tokenValidity = tokenValidity; }
+  public String getOpsmanVersion() { return opsmanVersion; }
+  public void setOpsmanVersion(String opsmanVersion) { this.opsmanVersion = opsmanVersion; }
+  public int getWorkerMaxInFlight() { return workerMaxInFlight; }
+  public void setWorkerMaxInFlight(int workerMaxInFlight) { this.workerMaxInFlight = workerMaxInFlight; }
+  public long getSeed() { return seed; }
+  public void setSeed(long seed) { this.seed = seed; }
+  public Duration getHistory() { return history; }
+  public void setHistory(Duration history) { this.history = history; }
+  public Durations getDurations() { return durations; }
+  public void setDurations(Durations durations) { this.durations = durations; }
+  public List<HttpFaultSpec> getFaults() { return faults; }
+  public void setFaults(List<HttpFaultSpec> faults) { this.faults = faults; }
+}

@@ -1,0 +1,67 @@
+package io.pksorchestrator.simulator.web;
+
+import io.pksorchestrator.simulator.SimulatedFoundation;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the simulated foundation's HTTP server: a separate Spring context with its own Tomcat on its own
+ * port, so the simulated APIs never appear on the application's port. It reads no application.yml (its
+ * {@code spring.config.name} points nowhere) and takes its few settings with top precedence, so the
+ * application's {@code server.port} or {@code SERVER_PORT} cannot leak into it.
+ */
+public final class SimulatorServer implements AutoCloseable {
+
+  private final ConfigurableApplicationContext context;
+  private final int port;
+
+  private SimulatorServer(ConfigurableApplicationContext context) {
+    this.context = context;
+    this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /** Starts serving {@code foundation} on {@code port} (0 = any free port; read it from {@link #port()}). */
+  public static SimulatorServer start(SimulatedFoundation foundation, int port) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("server.port", port);
+    settings.put("server.servlet.context-path", "");
+    settings.put("spring.jmx.enabled", false);
+    settings.put("spring.servlet.multipart.max-file-size", "-1");
+    settings.put("spring.servlet.multipart.max-request-size", "-1");
+    settings.put("spring.servlet.multipart.file-size-threshold", "1MB");
+    settings.put("spring.mvc.problemdetails.enabled", false);
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(SimulatorWebConfiguration.class)
+        .web(WebApplicationType.SERVLET)
+        .bannerMode(Banner.Mode.OFF)
+        .logStartupInfo(false)
+        .registerShutdownHook(false)
+        .properties("spring.config.name=pkso-simulator-has-no-config-file")
+        .initializers(ctx -> {
+          ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pkso-simulator", settings));
+          ctx.getBeanFactory().registerSingleton("simulatedFoundation", foundation);
+        })
+        .run();
+    return new SimulatorServer(context);
+  }
+
+  /** The port the simulator listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** Base URL of the foundation, e.g. http://localhost:9090/lab. */
+  public String foundationUrl(SimulatedFoundation foundation) {
+    return "http://localhost:" + port + "/" + foundation.name();
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
