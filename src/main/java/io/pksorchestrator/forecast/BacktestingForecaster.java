@@ -30,6 +30,7 @@ public final class BacktestingForecaster implements Forecaster {
   private final ForecastSettings settings;
   private final ParameterCache cache = new ParameterCache(100_000);
   private final HoltWintersModel holtWinters = new HoltWintersModel();
+  private final HarmonicRegressionModel harmonic = new HarmonicRegressionModel();
 
   public BacktestingForecaster(ForecastSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -79,14 +80,16 @@ public final class BacktestingForecaster implements Forecaster {
   }
 
   private SeriesContext withParameters(String key, SeriesContext context, Instant now) {
-    if (!holtWinters.applicable(context)) {
+    if (!holtWinters.applicable(context) && !harmonic.applicable(context)) {
       return context;
     }
     ParameterCache.Entry entry = cache.get(key);
     boolean stale = entry == null || entry.daySteps() != context.daySteps() || entry.fittedAt().isAfter(now)
         || Duration.between(entry.fittedAt(), now).compareTo(settings.refitEvery()) >= 0;
     if (stale) {
-      entry = new ParameterCache.Entry(now, context.daySteps(), holtWinters.fit(context));
+      entry = new ParameterCache.Entry(now, context.daySteps(),
+          holtWinters.applicable(context) ? holtWinters.fit(context) : null,
+          harmonic.applicable(context) ? harmonic.fit(context) : null);
       cache.put(key, entry);
     }
     return new SeriesContext(context.y(), context.epochIndex(), context.daySteps(), context.weekSteps(),
@@ -95,8 +98,7 @@ public final class BacktestingForecaster implements Forecaster {
 
   private List<CandidateModel> candidates(SeriesContext context) {
     return List.of(new LastValueModel(), new RecentMaxModel(Math.max(1, context.daySteps() / 24)),
-        new SeasonalDeltaModel(false, 7), new SeasonalDeltaModel(true, 2), holtWinters,
-        new HarmonicRegressionModel());
+        new SeasonalDeltaModel(false, 7), new SeasonalDeltaModel(true, 2), holtWinters, harmonic);
   }
 
   private Forecast best(SeriesContext context, int horizonSteps, Instant start, Duration step) {
@@ -104,8 +106,11 @@ public final class BacktestingForecaster implements Forecaster {
     int backtestSteps = (int) Math.max(1, settings.backtestWindow().toMillis() / step.toMillis());
     int firstOrigin = Math.max(n - 1 - backtestSteps, n / 3);
     int scored = Math.min(horizonSteps, MAX_BACKTESTED_STEPS);
+    // relative bands scale with the level, but never below a quarter of the recent mean level
+    double floor = Math.max(1e-9, 0.25 * mean(context.y(), firstOrigin));
     String bestName = null;
     double[] bestRow = null;
+    double[][] bestPredictions = null;
     Backtest bestScore = null;
     for (CandidateModel model : candidates(context)) {
       if (!model.applicable(context)) {
@@ -118,22 +123,49 @@ public final class BacktestingForecaster implements Forecaster {
         continue; // a numerically failing candidate is simply not chosen; last-value always works
       }
       Backtest score = Backtest.score(context.y(), predictions, firstOrigin, scored, settings.upperQuantile(),
-          settings.lowerQuantile());
+          settings.lowerQuantile(), floor);
       if (bestScore == null || score.error() < bestScore.error()) {
         bestName = model.name();
         bestRow = predictions[predictions.length - 1];
+        bestPredictions = predictions;
         bestScore = score;
       }
+    }
+    double level = Math.max(1e-9, mean(context.y(), firstOrigin));
+    double quantile = settings.upperQuantile();
+    Backtest band = bestScore;
+    while (width(band, level) > settings.headroomBudget() && quantile - 0.05 >= settings.minUpperQuantile() - 1e-9) {
+      quantile -= 0.05;
+      band = Backtest.score(context.y(), bestPredictions, firstOrigin, scored, quantile, settings.lowerQuantile(),
+          floor);
     }
     double[] mean = new double[horizonSteps];
     double[] lower = new double[horizonSteps];
     double[] upper = new double[horizonSteps];
     for (int h = 0; h < horizonSteps; h++) {
-      mean[h] = Math.max(0, bestRow[h] + bestScore.medianAt(h));
-      upper[h] = Math.max(mean[h], bestRow[h] + bestScore.upperAt(h));
-      lower[h] = Math.max(0, Math.min(mean[h], bestRow[h] + bestScore.lowerAt(h)));
+      mean[h] = Math.max(0, band.median(h, bestRow[h]));
+      upper[h] = Math.max(mean[h], band.upper(h, bestRow[h]));
+      lower[h] = Math.max(0, Math.min(mean[h], band.lower(h, bestRow[h])));
     }
-    return new Forecast(ForecastStatus.READY, bestName, start, step, mean, lower, upper, settings.upperQuantile(),
+    return new Forecast(ForecastStatus.READY, bestName, start, step, mean, lower, upper, quantile,
         bestScore.error());
+  }
+
+  /** Mean width of the band above the point forecast, as a share of the level. */
+  private static double width(Backtest band, double level) {
+    double sum = 0;
+    for (int h = 0; h < band.upperOffset().length; h++) {
+      sum += band.upperOffset()[h] - band.medianOffset()[h];
+    }
+    double w = sum / Math.max(1, band.upperOffset().length);
+    return band.relative() ? w : w / level;
+  }
+
+  private static double mean(double[] y, int from) {
+    double sum = 0;
+    for (int i = from; i < y.length; i++) {
+      sum += y[i];
+    }
+    return sum / Math.max(1, y.length - from);
   }
 }

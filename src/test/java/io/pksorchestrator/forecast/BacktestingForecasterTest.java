@@ -129,7 +129,7 @@ class BacktestingForecasterTest {
     assertThatThrownBy(() -> forecaster.forecast(series(DAY, i -> 1), Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("horizon");
     assertThatThrownBy(() -> new ForecastSettings(Duration.ofHours(24), Duration.ofDays(14), 0.4, 0.05,
-        Duration.ofDays(2), Duration.ofHours(6))).hasMessageContaining("quantiles");
+        Duration.ofDays(2), Duration.ofHours(6), 1.0, 0.75)).hasMessageContaining("quantiles");
   }
 
   @Test

@@ -10,6 +10,12 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  */
 public final class HarmonicRegressionModel implements CandidateModel {
 
+  /**
+   * Fitted coefficients. The trend regressor is measured in days from {@code anchor} (an absolute step index), so
+   * the fit stays valid while the series moves on.
+   */
+  public record Fit(double[] beta, long anchor, boolean weekly) {}
+
   private static final int DAILY_HARMONICS = 4;
   private static final int WEEKLY_HARMONICS = 3;
 
@@ -31,12 +37,13 @@ public final class HarmonicRegressionModel implements CandidateModel {
   public double[][] predict(SeriesContext series, int firstOrigin, int horizon) {
     double[] y = series.y();
     int n = y.length;
-    boolean weekly = withWeekly(series);
-    double[] beta = fit(series, weekly);
+    Fit fit = series.params() != null && series.params().harmonic() != null
+        && series.params().daySteps() == series.daySteps()
+        && series.params().harmonic().weekly() == withWeekly(series) ? series.params().harmonic() : fit(series);
     double[] fitted = new double[n + horizon];
-    double[] features = new double[featureCount(weekly)];
+    double[] features = new double[featureCount(fit.weekly())];
     for (int i = 0; i < n + horizon; i++) {
-      fitted[i] = evaluate(beta, features(series, i, weekly, features));
+      fitted[i] = evaluate(fit.beta(), features(series, i, fit.anchor(), fit.weekly(), features));
     }
     double phi = residualAutocorrelation(y, fitted, Math.max(1, firstOrigin - 2 * series.daySteps()));
     double[][] out = new double[n - firstOrigin][horizon];
@@ -51,7 +58,14 @@ public final class HarmonicRegressionModel implements CandidateModel {
     return out;
   }
 
-  private double[] fit(SeriesContext series, boolean weekly) {
+  /** Fits the coefficients on half-hour means of the series. */
+  public Fit fit(SeriesContext series) {
+    boolean weekly = withWeekly(series);
+    long anchor = series.epochIndex() + series.n();
+    return new Fit(coefficients(series, weekly, anchor), anchor, weekly);
+  }
+
+  private double[] coefficients(SeriesContext series, boolean weekly, long anchor) {
     int block = Math.max(1, series.daySteps() / 48);
     int rows = series.n() / block;
     int offset = series.n() - rows * block;
@@ -63,8 +77,9 @@ public final class HarmonicRegressionModel implements CandidateModel {
         sum += series.y()[offset + r * block + i];
       }
       target[r] = sum / block;
-      // centre of the block, in (fractional) steps
-      design[r] = features(series, offset + r * block + (block - 1) / 2.0, weekly, new double[featureCount(weekly)]);
+      // the block's middle step stands for the block (half a step of phase error at most: negligible)
+      design[r] = features(series, offset + r * block + block / 2, anchor, weekly,
+          new double[featureCount(weekly)]);
     }
     OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
     ols.newSampleData(target, design);
@@ -82,20 +97,22 @@ public final class HarmonicRegressionModel implements CandidateModel {
     return 1 + 2 * DAILY_HARMONICS + (weekly ? 2 * WEEKLY_HARMONICS : 0);
   }
 
-  private static double[] features(SeriesContext series, double i, boolean weekly, double[] x) {
-    double t = series.epochIndex() + i;
-    x[0] = (i - series.n()) / series.daySteps();
+  private static double[] features(SeriesContext series, int i, long anchor, boolean weekly, double[] x) {
+    long t = series.epochIndex() + i;
+    x[0] = (double) (t - anchor) / series.daySteps();
     int c = 1;
-    for (int k = 1; k <= DAILY_HARMONICS; k++) {
-      double a = 2 * Math.PI * k * (t % series.daySteps()) / series.daySteps();
-      x[c++] = Math.sin(a);
-      x[c++] = Math.cos(a);
+    double[][] day = Harmonics.table(series.daySteps(), DAILY_HARMONICS);
+    int dayPhase = (int) Math.floorMod(t, (long) series.daySteps());
+    for (int k = 0; k < DAILY_HARMONICS; k++) {
+      x[c++] = day[2 * k][dayPhase];
+      x[c++] = day[2 * k + 1][dayPhase];
     }
     if (weekly) {
-      for (int k = 1; k <= WEEKLY_HARMONICS; k++) {
-        double a = 2 * Math.PI * k * (t % series.weekSteps()) / series.weekSteps();
-        x[c++] = Math.sin(a);
-        x[c++] = Math.cos(a);
+      double[][] week = Harmonics.table(series.weekSteps(), WEEKLY_HARMONICS);
+      int weekPhase = (int) Math.floorMod(t, (long) series.weekSteps());
+      for (int k = 0; k < WEEKLY_HARMONICS; k++) {
+        x[c++] = week[2 * k][weekPhase];
+        x[c++] = week[2 * k + 1][weekPhase];
       }
     }
     return x;

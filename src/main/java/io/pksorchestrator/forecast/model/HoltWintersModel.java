@@ -54,7 +54,7 @@ public final class HoltWintersModel implements CandidateModel {
   @Override
   public double[][] predict(SeriesContext series, int firstOrigin, int horizon) {
     double[] p = series.params() != null && series.params().daySteps() == series.daySteps()
-        ? series.params().holtWinters() : fit(series);
+        && series.params().holtWinters() != null ? series.params().holtWinters() : fit(series);
     double[][] out = new double[series.n() - firstOrigin][horizon];
     run(series.y(), series.daySteps(), p[0], p[1], p[2], Double.NaN, firstOrigin, horizon, out);
     return out;

@@ -10,8 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ParameterCache {
 
-  /** Parameters of one series, fitted at {@code fittedAt} (series time). Arrays are never mutated. */
-  public record Entry(Instant fittedAt, int daySteps, double[] holtWinters) {}
+  /**
+   * Parameters of one series, fitted at {@code fittedAt} (series time); a model whose part is {@code null} fits
+   * afresh. Arrays are never mutated.
+   */
+  public record Entry(Instant fittedAt, int daySteps, double[] holtWinters, HarmonicRegressionModel.Fit harmonic) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final int capacity;
