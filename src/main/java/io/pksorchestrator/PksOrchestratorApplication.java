@@ -1,5 +1,6 @@
 package io.pksorchestrator;
 
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PksOrchestratorApplication {
 
   public static void main(String[] args) {
+    // command-line tools run before (and without) Spring: no web server, no engine
+    if (args.length > 0 && "replay".equals(args[0])) {
+      System.exit(io.pksorchestrator.forecast.replay.ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && "fleet-benchmark".equals(args[0])) {
+      System.exit(io.pksorchestrator.forecast.fleet.FleetBenchmarkCommand.run(
+          Arrays.copyOfRange(args, 1, args.length)));
+    }
     SpringApplication.run(PksOrchestratorApplication.class, args);
   }
 }

@@ -15,4 +15,15 @@ public interface Forecaster {
    * @return a READY forecast, or {@link ForecastStatus#INSUFFICIENT_HISTORY} below the minimum history
    */
   Forecast forecast(DemandSeries history, Duration horizon);
+
+  /**
+   * Same as {@link #forecast(DemandSeries, Duration)} for a series with a stable identity (e.g.
+   * {@code foundation/cluster}): an implementation may reuse model parameters fitted for that series in an
+   * earlier cycle instead of fitting them again every cycle.
+   *
+   * @param seriesKey stable identity of the series; {@code null} means none
+   */
+  default Forecast forecast(String seriesKey, DemandSeries history, Duration horizon) {
+    return forecast(history, horizon);
+  }
 }

@@ -1,0 +1,114 @@
+package io.pksorchestrator.forecast.replay;
+
+import io.pksorchestrator.forecast.DemandSeries;
+import io.pksorchestrator.forecast.Forecast;
+import io.pksorchestrator.forecast.Forecaster;
+import io.pksorchestrator.forecast.ScalingDecision;
+import io.pksorchestrator.forecast.ScalingDefaults;
+import io.pksorchestrator.forecast.ScalingInput;
+import io.pksorchestrator.forecast.ScalingPlanner;
+import io.pksorchestrator.forecast.ScalingPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The product's side of the replay: what the resize process does, in simulated time. At every interval boundary
+ * (minutes since the trace start divisible by the interval) it builds the history the product would have (the
+ * production history step of 5 minutes, each sample the MAXIMUM of the 1-minute demand in the 5 minutes ending at
+ * that sample, the last sample ending at the decision minute), forecasts over lead time plus interval, plans with
+ * the default policy for the options, and requests or removes nodes. Nothing after the decision minute is seen.
+ */
+public final class ProductReplay {
+
+  /** The production history step. */
+  public static final int HISTORY_STEP_MINUTES = 5;
+
+  /**
+   * @param run nodes per minute
+   * @param forecastMean point forecast for each minute from the latest decision before it (NaN when none)
+   * @param forecastUpper upper quantile likewise
+   * @param models how often each model was chosen
+   */
+  public record Result(CapacityRun run, double[] forecastMean, double[] forecastUpper, Map<String, Integer> models) {}
+
+  private final Forecaster forecaster;
+  private final ScalingPlanner planner;
+  private final Duration maxHistory;
+
+  /** @param maxHistory longest history handed to the forecaster (the forecaster's own window) */
+  public ProductReplay(Forecaster forecaster, ScalingPlanner planner, Duration maxHistory) {
+    this.forecaster = forecaster;
+    this.planner = planner;
+    this.maxHistory = maxHistory;
+  }
+
+  public Result run(Instant start, double[] demand, ReplayOptions options) {
+    int n = demand.length;
+    int step = HISTORY_STEP_MINUTES;
+    double[] blockMax = new double[n];
+    for (int e = 0; e < n; e++) {
+      double m = demand[e];
+      for (int i = Math.max(0, e - step + 1); i < e; i++) {
+        m = Math.max(m, demand[i]);
+      }
+      blockMax[e] = m;
+    }
+    ScalingPolicy policy = ScalingDefaults.policy(options.nodeCores(), options.minNodes(), Integer.MAX_VALUE / 2,
+        Duration.ofMinutes(options.leadTime()), Duration.ofMinutes(options.interval()));
+    Duration horizon = Duration.ofMinutes(options.leadTime() + options.interval());
+    int maxBlocks = (int) (maxHistory.toMinutes() / step);
+    int[] ready = new int[n];
+    int[] pendingNodes = new int[n];
+    boolean[] action = new boolean[n];
+    double[] mean = new double[n];
+    double[] upper = new double[n];
+    Arrays.fill(mean, Double.NaN);
+    Arrays.fill(upper, Double.NaN);
+    Map<String, Integer> models = new TreeMap<>();
+    NodePool pool = new NodePool(Baselines.required(demand[0], options.nodeCores(), options.minNodes()),
+        options.leadTime());
+    Instant lastUp = null;
+    Instant lastDown = null;
+    for (int t = 0; t < n; t++) {
+      pool.promote(t);
+      if (t % options.interval() == 0) {
+        Instant now = start.plus(Duration.ofMinutes(t));
+        // complete 5-minute blocks ending at t, t-5, ...: the newest sample covers minutes t-4..t
+        // (before the first complete block, the newest sample is the maximum of the minutes so far)
+        int blocks = Math.max(1, Math.min(maxBlocks, (t + 1) / step));
+        double[] values = new double[blocks];
+        for (int k = 0; k < blocks; k++) {
+          values[blocks - 1 - k] = blockMax[t - k * step];
+        }
+        DemandSeries history = new DemandSeries(now.minus(Duration.ofMinutes((long) (blocks - 1) * step)),
+            Duration.ofMinutes(step), values);
+        Forecast forecast = forecaster.forecast("replay", history, horizon);
+        models.merge(forecast.model(), 1, Integer::sum);
+        ScalingDecision d = planner.plan(new ScalingInput(now, pool.ready() + pool.pending(), history, forecast,
+            lastUp, lastDown), policy);
+        int change = d.targetWorkers() - d.currentWorkers();
+        if (change > 0) {
+          pool.request(change, t);
+          lastUp = now;
+        } else if (change < 0) {
+          pool.remove(-change);
+          lastDown = now;
+        }
+        action[t] = change != 0;
+        if (forecast.isReady()) {
+          for (int m = t + 1; m <= Math.min(n - 1, t + options.interval()); m++) {
+            int h = Math.min(forecast.mean().length - 1, (m - t - 1) / step);
+            mean[m] = forecast.mean()[h];
+            upper[m] = forecast.upper()[h];
+          }
+        }
+      }
+      ready[t] = pool.ready();
+      pendingNodes[t] = pool.pending();
+    }
+    return new Result(new CapacityRun(ready, pendingNodes, action), mean, upper, models);
+  }
+}

@@ -1,0 +1,83 @@
+package io.pksorchestrator.forecast.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return ReplayCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void replaysATraceAndWritesTheTimelineSummaryAndChart() throws Exception {
+    Path trace = dir.resolve("daily.csv");
+    List<String> lines = new ArrayList<>(List.of("timestamp,value"));
+    LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
+    for (int i = 0; i < 3 * 288; i++) {
+      double v = 100 + 80 * Math.sin(2 * Math.PI * i / 288);
+      lines.add(Trace.TIMESTAMP.format(t.plusMinutes(5L * i)) + "," + (i == 10 ? "" : String.valueOf(v)));
+    }
+    Files.write(trace, lines);
+    Path outDir = dir.resolve("out");
+    assertThat(run("--trace", trace.toString(), "--out", outDir.toString(), "--warmup", "1d")).as(err.toString())
+        .isZero();
+    List<String> timeline = Files.readAllLines(outDir.resolve("timeline.csv"));
+    assertThat(timeline.get(0))
+        .isEqualTo("timestamp,demand_cores,ready_nodes,requested_nodes,forecast_cores,forecast_upper_cores");
+    assertThat(timeline).hasSize(1 + (3 * 288 - 1) * 5 + 1);
+    assertThat(timeline.get(1)).startsWith("2024-01-01 00:00:00,");
+    JsonNode summary = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile());
+    for (String name : List.of("product", "oracle", "reactive", "buffer_equal_cost")) {
+      assertThat(summary.path(name).path("cost_vs_oracle").isNumber()).as(name).isTrue();
+      assertThat(summary.path(name).has("under_time_share")).isTrue();
+    }
+    assertThat(summary.path("oracle").path("under_time_share").asDouble()).isZero();
+    assertThat(summary.path("buffer_equal_cost").path("node_hours").asDouble())
+        .isCloseTo(summary.path("product").path("node_hours").asDouble(), org.assertj.core.data.Offset.offset(1.0));
+    assertThat(summary.path("options").path("lead_time_minutes").asInt()).isEqualTo(10);
+    assertThat(Files.size(outDir.resolve("replay.png"))).isPositive();
+    // the scoring of the written timeline gives the reported product figures
+    double under = 0;
+    int scored = 0;
+    for (String row : timeline.subList(1 + 1440, timeline.size())) {
+      String[] c = row.split(",", -1);
+      scored++;
+      under += Double.parseDouble(c[1]) > Integer.parseInt(c[2]) * 8 ? 1 : 0;
+    }
+    assertThat(summary.path("product").path("under_time_share").asDouble()).isEqualTo(under / scored);
+  }
+
+  @Test
+  void exitCodesSayWhatWentWrong() throws Exception {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("usage: java -jar pks-orchestrator.jar replay");
+    assertThat(run("--trace", dir.resolve("missing.csv").toString(), "--out", dir.toString())).isEqualTo(3);
+    assertThat(err.toString()).contains("trace file not found");
+    assertThat(run("--bogus", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown option --bogus");
+    Path bad = dir.resolve("bad.csv");
+    Files.write(bad, List.of("timestamp,value", "2024-01-01 00:00:00,1", "2024-01-01 00:01:00,x"));
+    assertThat(run("--trace", bad.toString(), "--out", dir.toString())).isEqualTo(3);
+    assertThat(err.toString()).contains("bad.csv:3: value 'x' is not a number");
+  }
+}
