@@ -61,6 +61,9 @@ final class AccessPolicy {
         .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
     Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     boolean changed = existing == null;
+    auth.setGroupId(groupId);
+    auth.setResource(resource); // before the permission checks, which validate permissions against the type
+    auth.setResourceId(resourceId);
     for (Permission p : permissions) {
       if (!auth.isPermissionGranted(p)) {
         auth.addPermission(p);
@@ -68,9 +71,6 @@ final class AccessPolicy {
       }
     }
     if (changed) {
-      auth.setGroupId(groupId);
-      auth.setResource(resource);
-      auth.setResourceId(resourceId);
       authorizations.saveAuthorization(auth);
     }
   }
