@@ -1,0 +1,38 @@
+package io.pksorchestrator.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Writes the small JSON error bodies of the security filters (never a stack trace or other internals). */
+final class Problems {
+
+  private Problems() {}
+
+  /** Writes {@code {"status":..,"error":..,"message":..}} with the given status. */
+  static void write(HttpServletResponse response, int status, String error, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + escape(error) + "\",\"message\":\""
+        + escape(message) + "\"}");
+  }
+
+  private static String escape(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,33 @@
+package io.pksorchestrator.security;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Registers the servlet filters that authenticate requests and block expression injection in task queries. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityFilterConfiguration {
+
+  /** Authentication for everything outside the webapps (which log in by session themselves). */
+  @Bean
+  FilterRegistrationBean<RequestAuthenticationFilter> requestAuthenticationFilter(ProcessEngine engine,
+      SecurityProperties properties) {
+    var registration = new FilterRegistrationBean<>(new RequestAuthenticationFilter(engine, properties));
+    registration.setName("pksoRequestAuthenticationFilter");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** CVE-2026-109432 mitigation on the REST API and the webapps' engine proxy. */
+  @Bean
+  FilterRegistrationBean<ExpressionQueryGuardFilter> expressionQueryGuardFilter(SecurityProperties properties) {
+    var registration = new FilterRegistrationBean<>(new ExpressionQueryGuardFilter(properties));
+    registration.setName("pksoExpressionQueryGuardFilter");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+}

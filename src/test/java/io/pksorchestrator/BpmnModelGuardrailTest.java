@@ -1,0 +1,95 @@
+package io.pksorchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Guardrails on every model in {@code bpmn/} (passes trivially while there are none, checks each model once they
+ * exist): each process has a history time to live and a version tag; no generated element ids; every service task
+ * with a {@code camunda:delegateExpression} (by the house rule, exactly the tasks that call a remote system, since
+ * delegates are the only code that reaches the foundation gateways) is {@code asyncBefore} with a
+ * {@code failedJobRetryTimeCycle}; and every {@code ${beanName}} delegate expression names a bean of the
+ * application context (hence the full context of {@link PlatformApplicationTest}).
+ */
+class BpmnModelGuardrailTest extends PlatformApplicationTest {
+
+  private static final Pattern GENERATED_ID =
+      Pattern.compile("(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task)_[0-9a-z]{7}");
+  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
+
+  @Autowired ApplicationContext context;
+
+  static List<Path> models() throws IOException {
+    Path dir = Path.of("bpmn");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList();
+    }
+  }
+
+  @Test
+  void everyModelFollowsTheHouseRules() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : models()) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      for (Process p : model.getModelElementsByType(Process.class)) {
+        if (p.getCamundaHistoryTimeToLiveString() == null) {
+          problems.add(file + ": process " + p.getId() + " has no camunda:historyTimeToLive");
+        }
+        if (p.getCamundaVersionTag() == null) {
+          problems.add(file + ": process " + p.getId() + " has no camunda:versionTag");
+        }
+      }
+      for (BaseElement e : model.getModelElementsByType(BaseElement.class)) {
+        if (e.getId() != null && GENERATED_ID.matcher(e.getId()).matches()) {
+          problems.add(file + ": generated id " + e.getId());
+        }
+      }
+      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        String expression = task.getCamundaDelegateExpression();
+        if (expression == null) {
+          continue;
+        }
+        if (!task.isCamundaAsyncBefore()) {
+          problems.add(file + ": " + task.getId() + " calls " + expression + " without camunda:asyncBefore");
+        }
+        if (task.getExtensionElements() == null || task.getExtensionElements()
+            .getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count() == 0) {
+          problems.add(file + ": " + task.getId() + " has no camunda:failedJobRetryTimeCycle");
+        }
+        Matcher bean = BEAN_EXPRESSION.matcher(expression);
+        if (!bean.matches() || !context.containsBean(bean.group(1))) {
+          problems.add(file + ": " + task.getId() + " delegateExpression " + expression + " is not a known bean");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theCheckItselfCatchesViolations() {
+    assertThat(GENERATED_ID.matcher("Activity_0x1y2z3").matches()).isTrue();
+    assertThat(GENERATED_ID.matcher("Task_CreateCluster").matches()).isFalse();
+    assertThat(BEAN_EXPRESSION.matcher("${createClusterDelegate}").matches()).isTrue();
+    assertThat(context.containsBean("doesNotExistDelegate")).isFalse();
+  }
+}
