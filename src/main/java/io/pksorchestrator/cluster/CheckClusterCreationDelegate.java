@@ -34,7 +34,7 @@ public class CheckClusterCreationDelegate implements JavaDelegate {
     try {
       cluster = pks.cluster(r.foundation(), r.clusterName());
     } catch (RuntimeException e) {
-      throw ClusterCreationIncident.of("Checking the creation progress of " + r.describe(), r.foundation(),
+      throw ClusterCreationIncident.of("Checking the creation progress of " + r.describe(),
           "that the PKS API is reachable and its client credentials are valid.", e);
     }
     if (cluster.isEmpty()) {

@@ -33,7 +33,7 @@ public class CheckClusterDeletionDelegate implements JavaDelegate {
     try {
       cluster = pks.cluster(r.foundation(), r.clusterName());
     } catch (RuntimeException e) {
-      throw ClusterCreationIncident.of("Checking the deletion progress of " + r.describe(), r.foundation(),
+      throw ClusterCreationIncident.of("Checking the deletion progress of " + r.describe(),
           "that the PKS API is reachable and its client credentials are valid.", e);
     }
     if (cluster.isEmpty()) {

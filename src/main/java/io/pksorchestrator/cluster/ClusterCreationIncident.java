@@ -14,12 +14,12 @@ public class ClusterCreationIncident extends RuntimeException {
   /**
    * Wraps a failure.
    *
-   * @param attempted what was attempted, e.g. "Creating cluster 'a'"
-   * @param foundation the foundation name
+   * @param attempted what was attempted, naming the cluster and the foundation, e.g. "Creating cluster 'a' on
+   *     foundation 'lab'"
    * @param check what an operator should check
    */
-  public static ClusterCreationIncident of(String attempted, String foundation, String check, RuntimeException e) {
-    return new ClusterCreationIncident(attempted + " on foundation '" + foundation + "' failed: " + e.getMessage()
+  public static ClusterCreationIncident of(String attempted, String check, RuntimeException e) {
+    return new ClusterCreationIncident(attempted + " failed: " + e.getMessage()
         + " Check: " + check + " The step is retried by the engine; after the last retry resolve this incident"
         + " (e.g. 'Increment retries' in Cockpit) once the cause is fixed.", e);
   }

@@ -57,8 +57,8 @@ public class CreateClusterDelegate implements JavaDelegate {
       throw e;
     } catch (RuntimeException e) {
       throw ClusterCreationIncident.of("Creating " + r.describe() + " (plan " + r.planName() + ")",
-          r.foundation(), "that the PKS API is reachable, the client may create clusters and the plan's quota"
-          + " allows another cluster.", e);
+          "that the PKS API is reachable, the client may create clusters and the plan's quota allows another"
+          + " cluster.", e);
     }
     execution.setVariable(CLUSTER_UUID, cluster.uuid());
     execution.setVariable(CLUSTER_STATE, cluster.lastActionState() == null ? null : cluster.lastActionState().wire());

@@ -29,7 +29,7 @@ public class DeleteFailedClusterDelegate implements JavaDelegate {
     try {
       pks.deleteCluster(r.foundation(), r.clusterName());
     } catch (RuntimeException e) {
-      throw ClusterCreationIncident.of("Deleting the failed " + r.describe(), r.foundation(),
+      throw ClusterCreationIncident.of("Deleting the failed " + r.describe(),
           "that the PKS API is reachable and the cluster is not busy with another action (tkgi cluster "
           + r.clusterName() + ").", e);
     }

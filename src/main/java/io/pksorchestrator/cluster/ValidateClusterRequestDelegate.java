@@ -41,7 +41,7 @@ public class ValidateClusterRequestDelegate implements JavaDelegate {
             && pks.cluster(request.foundation(), request.clusterName()).isPresent();
       } catch (RuntimeException e) {
         throw ClusterCreationIncident.of("Validating the request for " + request.describe()
-            + " (reading plans and clusters)", request.foundation(),
+            + " (reading plans and clusters)",
             "that the PKS API of the foundation is reachable and its client credentials are valid.", e);
       }
     }

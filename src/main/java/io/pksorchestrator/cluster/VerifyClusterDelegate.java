@@ -55,7 +55,7 @@ public class VerifyClusterDelegate implements JavaDelegate {
       }
     } catch (RuntimeException e) {
       throw ClusterCreationIncident.of("Verifying " + r.describe() + " (uuid " + uuid + ", BOSH deployment"
-          + " service-instance_" + uuid + ")", r.foundation(),
+          + " service-instance_" + uuid + ")",
           "that the PKS API and the BOSH Director are reachable and their client credentials are valid.", e);
     }
     execution.setVariable(CLUSTER_VERIFIED, problems.isEmpty());

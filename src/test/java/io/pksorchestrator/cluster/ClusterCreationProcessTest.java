@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import io.pksorchestrator.platform.RetryableFoundationException;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -166,6 +168,21 @@ class ClusterCreationProcessTest {
     validate(zero);
     assertThat((String) historicVariable(zero, REJECTION_REASONS))
         .isEqualTo("Worker count 0 is outside plan 'small' limits (1..10).");
+  }
+
+  @Test
+  void foundationOutageEndsInAnIncidentThatSaysWhatWasAttemptedAndWhatToCheck() {
+    pks.outage = new RetryableFoundationException(FOUNDATION, 503, "GET /v1/plans on foundation 'lab': 503", null);
+    ProcessInstance pi = start(request("team-q", 2, null));
+    for (int attempt = 1; attempt <= 6; attempt++) { // first try and the five retries of the cycle
+      assertThatThrownBy(() -> execute(job(Elements.VALIDATE))).hasMessageContaining("503");
+    }
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(Elements.VALIDATE);
+    assertThat(incident.getIncidentMessage())
+        .contains("Validating the request for cluster 'team-q' on foundation 'lab'")
+        .contains("GET /v1/plans on foundation 'lab': 503").contains("Check: that the PKS API");
+    assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
   }
 
   // ---------------------------------------------------------------- approval

@@ -26,11 +26,16 @@ class FakePksGateway implements PksGateway {
   final AtomicInteger createCalls = new AtomicInteger();
   /** The next create reaches PKS (the cluster exists) but its response is lost. */
   boolean loseNextCreateResponse;
+  /** When set, every read of plans fails with it (a foundation outage). */
+  RuntimeException outage;
   /** Overrides the API server host the bind endpoint reports. */
   String apiServerHost;
 
   @Override
   public List<PksPlan> plans(String foundation) {
+    if (outage != null) {
+      throw outage;
+    }
     return plans;
   }
 
