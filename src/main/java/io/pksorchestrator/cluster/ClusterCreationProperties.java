@@ -1,0 +1,38 @@
+package io.pksorchestrator.cluster;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the cluster creation process ({@code pkso.cluster-creation.*}, defaults in
+ * {@code config/cluster.yml}).
+ *
+ * @param approvalEscalation how long an approval may stay unanswered before {@code platform-leads} are added
+ *     as candidates (wall time; also the task's due date)
+ * @param approvalExpiry how long an approval may stay unanswered before the request ends "not approved in time"
+ * @param pollInterval interval between status checks of a running creation or deletion, in foundation time
+ *     (converted with the foundation's time scale)
+ * @param minPollInterval lower bound of the wall-clock poll interval, so a fast simulated foundation is not
+ *     hammered
+ * @param creationDeadline how long a creation may run before an operator is asked, in foundation time
+ * @param deletionDeadline how long deleting a failed cluster may run before an operator is asked again, in
+ *     foundation time
+ * @param retryCycle Camunda retry cycle of the steps that call the foundation
+ */
+@ConfigurationProperties("pkso.cluster-creation")
+public record ClusterCreationProperties(
+    @DefaultValue("PT4H") Duration approvalEscalation,
+    @DefaultValue("P3D") Duration approvalExpiry,
+    @DefaultValue("PT30S") Duration pollInterval,
+    @DefaultValue("PT1S") Duration minPollInterval,
+    @DefaultValue("PT45M") Duration creationDeadline,
+    @DefaultValue("PT30M") Duration deletionDeadline,
+    @DefaultValue("PT10S,PT1M,PT5M,PT15M,PT30M") String retryCycle) {
+
+  /** Defaults as documented; for tests and as the fallback when nothing is configured. */
+  public static ClusterCreationProperties defaults() {
+    return new ClusterCreationProperties(Duration.ofHours(4), Duration.ofDays(3), Duration.ofSeconds(30),
+        Duration.ofSeconds(1), Duration.ofMinutes(45), Duration.ofMinutes(30), "PT10S,PT1M,PT5M,PT15M,PT30M");
+  }
+}

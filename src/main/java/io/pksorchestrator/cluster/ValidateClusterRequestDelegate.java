@@ -1,0 +1,85 @@
+package io.pksorchestrator.cluster;
+
+import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.*;
+
+import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.platform.Foundations;
+import io.pksorchestrator.platform.pks.PksGateway;
+import io.pksorchestrator.platform.pks.PksPlan;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates a creation request against every rule ({@link ClusterRequestValidator}), reading plans and existing
+ * clusters from the foundation and running creations from the engine. Writes {@code requestValid},
+ * {@code rejectionReasons} (one reason per line) and the plan's size for the approval form.
+ */
+@Component("validateClusterRequestDelegate")
+public class ValidateClusterRequestDelegate implements JavaDelegate {
+
+  private final PksGateway pks;
+  private final Foundations foundations;
+
+  public ValidateClusterRequestDelegate(PksGateway pks, Foundations foundations) {
+    this.pks = pks;
+    this.foundations = foundations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ClusterRequest request = ClusterRequest.from(execution);
+    boolean configured = request.foundation() != null && foundations.isConfigured(request.foundation());
+    PksPlan plan = null;
+    boolean exists = false;
+    if (configured) {
+      try {
+        plan = findPlan(request);
+        exists = request.clusterName() != null
+            && pks.cluster(request.foundation(), request.clusterName()).isPresent();
+      } catch (RuntimeException e) {
+        throw ClusterCreationIncident.of("Validating the request for " + request.describe()
+            + " (reading plans and clusters)",
+            "that the PKS API of the foundation is reachable and its client credentials are valid.", e);
+      }
+    }
+    List<String> inFlight = request.clusterName() == null || request.foundation() == null ? List.of()
+        : otherRunningCreations(execution, request);
+    List<String> reasons = ClusterRequestValidator.check(request,
+        new ClusterRequestValidator.Facts(configured, configured, plan, exists, inFlight));
+
+    execution.setVariable(REQUEST_VALID, reasons.isEmpty());
+    execution.setVariable(REJECTION_REASONS, String.join("\n", reasons));
+    if (plan != null) {
+      execution.setVariable(PLAN_DESCRIPTION, plan.description());
+      execution.setVariable(PLAN_WORKER_INSTANCES, plan.workerInstances());
+      execution.setVariable(PLAN_MASTER_INSTANCES, plan.masterInstances());
+      execution.setVariable(PLAN_MAX_WORKER_INSTANCES, plan.maxWorkerInstances());
+      execution.setVariable(EXPECTED_WORKER_COUNT,
+          request.workerCount() != null ? request.workerCount() : plan.workerInstances());
+    }
+  }
+
+  private PksPlan findPlan(ClusterRequest request) {
+    if (request.planName() == null) {
+      return null;
+    }
+    return pks.plans(request.foundation()).stream()
+        .filter(p -> p.name().equals(request.planName()))
+        .findFirst().orElse(null);
+  }
+
+  /** Running creations (any state, also suspended or with incidents) of the same name on the same foundation. */
+  private static List<String> otherRunningCreations(DelegateExecution execution, ClusterRequest request) {
+    return execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ClusterCreationProcess.PROCESS_KEY)
+        .variableValueEquals(CLUSTER_NAME, request.clusterName())
+        .variableValueEquals(OperationVariables.FOUNDATION, request.foundation())
+        .list().stream()
+        .map(ProcessInstance::getId)
+        .filter(id -> !id.equals(execution.getProcessInstanceId()))
+        .toList();
+  }
+}
