@@ -1,0 +1,44 @@
+package io.pksorchestrator.upgrade;
+
+import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
+
+import io.pksorchestrator.operations.OperationOutcome;
+import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RunPreChecks: validates the request against the foundation; on failure sets outcome {@code rejected}. */
+@Component("runPreChecksDelegate")
+public class RunPreChecksDelegate implements JavaDelegate {
+
+  private final UpgradePreChecks preChecks;
+
+  public RunPreChecksDelegate(UpgradePreChecks preChecks) {
+    this.preChecks = preChecks;
+  }
+
+  @Override
+  public void execute(DelegateExecution ex) {
+    Object max = ex.getVariable(Vars.MAX_IN_FLIGHT);
+    Integer maxInFlight = max == null || max.toString().isBlank() ? null : Integer.valueOf(max.toString().trim());
+    UpgradeRequest request = new UpgradeRequest(string(ex, OperationVariables.FOUNDATION),
+        string(ex, Vars.STEMCELL_OS), string(ex, Vars.STEMCELL_VERSION), string(ex, Vars.STEMCELL_SOURCE),
+        string(ex, Vars.CLUSTERS), string(ex, Vars.CANARIES), maxInFlight, string(ex, Vars.WINDOW_START),
+        string(ex, Vars.WINDOW_END));
+    PreCheckResult result = preChecks.check(request);
+    ex.setVariable(Vars.PRE_CHECKS_PASSED, result.passed());
+    ex.setVariable(Vars.MAX_IN_FLIGHT, result.state().maxInFlight);
+    UpgradeStateStore.writeJson(ex, Vars.REJECTION_REASONS, result.reasons());
+    UpgradeStateStore.write(ex, result.state());
+    if (!result.passed()) {
+      ex.setVariable(OperationVariables.OUTCOME, OperationOutcome.REJECTED.value());
+      ex.setVariable(OperationVariables.OUTCOME_MESSAGE, "Pre-checks failed: " + String.join("; ", result.reasons()));
+      return;
+    }
+    ex.setVariable(Vars.STEMCELL_ON_OPS_MANAGER, result.stemcellOnOpsManager());
+    ex.setVariable(Vars.APPROVAL_SUMMARY, ApprovalSummary.markdown(result.state(),
+        string(ex, Vars.WINDOW_START), string(ex, Vars.WINDOW_END), result.stemcellOnOpsManager()));
+  }
+}

@@ -1,0 +1,52 @@
+package io.pksorchestrator.upgrade;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Settings of the stemcell upgrade process ({@code pkso.upgrade}); durations are foundation time. */
+@ConfigurationProperties("pkso.upgrade")
+public class UpgradeProperties {
+
+  /** The PKS tile's "Worker VM Max in Flight"; {@code maxInFlight} above it is rejected by the pre-checks. */
+  private int workerMaxInFlight = 4;
+  /** Ask platform-operators "canaries healthy, continue?" before the remaining clusters are upgraded. */
+  private boolean confirmAfterCanaries = true;
+  /** How often a running Ops Manager installation (Apply Changes) is polled. */
+  private Duration installationPollInterval = Duration.ofSeconds(30);
+  /** How long Apply Changes of the PKS tile may run before it is treated as failed. */
+  private Duration installationTimeout = Duration.ofHours(4);
+  /** How often a running PKS upgrade task is polled. */
+  private Duration clusterPollInterval = Duration.ofMinutes(1);
+  /** Time allowed per cluster upgrade; a batch gets this times ceil(clusters / maxInFlight). */
+  private Duration clusterUpgradeTimeout = Duration.ofMinutes(90);
+  /** Lines of installation log kept in {@code installationLogTail}. */
+  private int logTailLines = 20;
+  /** Characters of installation log kept at most in {@code installationLogTail}. */
+  private int logTailMaxChars = 4000;
+  /** Largest stemcell accepted when downloading a stemcell from an http(s) URL. */
+  private DataSize stemcellDownloadMaxSize = DataSize.ofGigabytes(3);
+  /** Timeout of a stemcell download from an http(s) URL (wall time). */
+  private Duration stemcellDownloadTimeout = Duration.ofMinutes(30);
+
+  public int getWorkerMaxInFlight() { return workerMaxInFlight; }
+  public void setWorkerMaxInFlight(int v) { workerMaxInFlight = v; }
+  public boolean isConfirmAfterCanaries() { return confirmAfterCanaries; }
+  public void setConfirmAfterCanaries(boolean v) { confirmAfterCanaries = v; }
+  public Duration getInstallationPollInterval() { return installationPollInterval; }
+  public void setInstallationPollInterval(Duration v) { installationPollInterval = v; }
+  public Duration getInstallationTimeout() { return installationTimeout; }
+  public void setInstallationTimeout(Duration v) { installationTimeout = v; }
+  public Duration getClusterPollInterval() { return clusterPollInterval; }
+  public void setClusterPollInterval(Duration v) { clusterPollInterval = v; }
+  public Duration getClusterUpgradeTimeout() { return clusterUpgradeTimeout; }
+  public void setClusterUpgradeTimeout(Duration v) { clusterUpgradeTimeout = v; }
+  public int getLogTailLines() { return logTailLines; }
+  public void setLogTailLines(int v) { logTailLines = v; }
+  public int getLogTailMaxChars() { return logTailMaxChars; }
+  public void setLogTailMaxChars(int v) { logTailMaxChars = v; }
+  public DataSize getStemcellDownloadMaxSize() { return stemcellDownloadMaxSize; }
+  public void setStemcellDownloadMaxSize(DataSize v) { stemcellDownloadMaxSize = v; }
+  public Duration getStemcellDownloadTimeout() { return stemcellDownloadTimeout; }
+  public void setStemcellDownloadTimeout(Duration v) { stemcellDownloadTimeout = v; }
+}

@@ -1,0 +1,442 @@
+package io.pksorchestrator.upgrade;
+
+import static io.pksorchestrator.upgrade.FakeFoundation.F;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pksorchestrator.operations.FourEyesTaskListener;
+import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.platform.opsman.OmStemcell;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Ids;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import io.pksorchestrator.platform.RetryableFoundationException;
+import io.pksorchestrator.platform.pks.PksGateway;
+import org.mockito.Mockito;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of StemcellUpgradeProcess with the real delegates against an in-memory foundation. */
+@Deployment(resources = {"bpmn/StemcellUpgradeProcess.bpmn", "forms/stemcell-upgrade-start.form",
+    "forms/stemcell-upgrade-approval.form", "forms/stemcell-upgrade-continuation.form",
+    "forms/stemcell-upgrade-installation-failure.form", "forms/stemcell-upgrade-canary-failure.form",
+    "forms/stemcell-upgrade-window-closed.form"})
+class StemcellUpgradeProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(1.0).build();
+
+  private static final Set<String> WINDOW_TIMERS = Set.of(Ids.WINDOW_OPENED, Ids.NEXT_WINDOW_OPENED);
+  private static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
+
+  private final ObjectMapper json = new ObjectMapper();
+  private FakeFoundation fake;
+  private UpgradeProperties props;
+  private ProcessEngine engine;
+  private Path stemcellFile;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    engine = extension.getProcessEngine();
+    BpmnAwareTests.init(engine);
+    ClockUtil.setCurrentTime(Date.from(T0));
+    fake = new FakeFoundation().cluster("alpha", 3, 3).cluster("bravo", 4, 3).cluster("charlie", 5, 3);
+    props = new UpgradeProperties();
+    stemcellFile = Files.createTempFile("stemcell", ".tgz");
+    UpgradePreChecks preChecks = new UpgradePreChecks(fake, fake.om, fake.pks, fake.bosh, props);
+    ClusterVerifier verifier = new ClusterVerifier(fake.pks, fake.bosh);
+    Mocks.register("upgradeStartListener", new UpgradeStartListener());
+    Mocks.register("fourEyesTaskListener", new FourEyesTaskListener());
+    Mocks.register("upgradeWindow", new MaintenanceWindow());
+    Mocks.register("runPreChecksDelegate", new RunPreChecksDelegate(preChecks));
+    Mocks.register("uploadStemcellDelegate", new UploadStemcellDelegate(fake.om, new StemcellSource(props)));
+    Mocks.register("assignStemcellDelegate", new AssignStemcellDelegate(fake.om));
+    Mocks.register("applyChangesDelegate", new ApplyChangesDelegate(fake.om, fake, props));
+    Mocks.register("checkInstallationDelegate", new CheckInstallationDelegate(fake.om, props));
+    Mocks.register("planNextStepDelegate", new PlanNextStepDelegate(props));
+    Mocks.register("startClusterUpgradeDelegate", new StartClusterUpgradeDelegate(fake.pks, fake, props));
+    Mocks.register("checkClusterUpgradeDelegate", new CheckClusterUpgradeDelegate(fake.pks));
+    Mocks.register("verifyClustersDelegate", new VerifyClustersDelegate(verifier, fake.pks));
+    Mocks.register("cancelPendingUpgradesDelegate", new CancelPendingUpgradesDelegate(fake.pks, fake, props));
+    Mocks.register("writeUpgradeReportDelegate", new WriteUpgradeReportDelegate());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    Mocks.reset();
+    ClockUtil.reset();
+    engine.getIdentityService().clearAuthentication();
+    Files.deleteIfExists(stemcellFile);
+  }
+
+  private Map<String, Object> request(Object... extra) {
+    Map<String, Object> v = new HashMap<>(Map.of(OperationVariables.FOUNDATION, F, Vars.STEMCELL_OS, "ubuntu-jammy",
+        Vars.STEMCELL_VERSION, "1.412", Vars.STEMCELL_SOURCE, stemcellFile.toString(), Vars.CLUSTERS, "all",
+        OperationVariables.REQUESTED_BY, "alice", OperationVariables.TICKET_ID, "CHG-1"));
+    for (int i = 0; i < extra.length; i += 2) {
+      v.put((String) extra[i], extra[i + 1]);
+    }
+    return v;
+  }
+
+  private ProcessInstance start(Map<String, Object> vars) {
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(StemcellUpgradeProcess.KEY, vars);
+    drive(pi);
+    return pi;
+  }
+
+  /** Executes due jobs (poll timers regardless of due date, window timers only when due) until a wait state. */
+  private void drive(ProcessInstance pi) {
+    for (int i = 0; i < 500; i++) {
+      Job next = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().stream()
+          .filter(j -> !WINDOW_TIMERS.contains(activityOf(j)) || !j.getDuedate().after(ClockUtil.getCurrentTime()))
+          .findFirst().orElse(null);
+      if (next == null) {
+        return;
+      }
+      engine.getManagementService().executeJob(next.getId());
+    }
+    throw new AssertionError("No wait state reached after 500 jobs");
+  }
+
+  private String activityOf(Job job) {
+    return engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+        .singleResult().getActivityId();
+  }
+
+  private void decide(ProcessInstance pi, String taskId, Map<String, Object> vars) {
+    assertThat(pi).isWaitingAt(taskId);
+    engine.getIdentityService().setAuthenticatedUserId("bob");
+    complete(task(taskId, pi), vars);
+    engine.getIdentityService().clearAuthentication();
+    drive(pi);
+  }
+
+  private void approve(ProcessInstance pi) {
+    decide(pi, Ids.APPROVE_UPGRADE, withVariables(OperationVariables.APPROVED, true,
+        OperationVariables.APPROVAL_COMMENT, "risks accepted"));
+  }
+
+  private JsonNode report(ProcessInstance pi) throws Exception {
+    Object raw = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(Vars.UPGRADE_REPORT).singleResult().getValue();
+    return json.readTree(raw.toString());
+  }
+
+  private JsonNode row(JsonNode report, String cluster) {
+    for (JsonNode r : report.get("clusters")) {
+      if (cluster.equals(r.get("name").asText())) {
+        return r;
+      }
+    }
+    throw new AssertionError("no report row for " + cluster);
+  }
+
+  private Object historic(ProcessInstance pi, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(name).singleResult().getValue();
+  }
+
+  @Test
+  void upgradesCanaryFirstThenTheRestAfterContinuationIsApproved() throws Exception {
+    ProcessInstance pi = start(request(Vars.MAX_IN_FLIGHT, 2L));
+    assertThat(pi).isWaitingAt(Ids.APPROVE_UPGRADE).hasBusinessKey("CHG-1");
+    assertThat(task(Ids.APPROVE_UPGRADE, pi)).hasCandidateGroup("platform-operators");
+    assertThat((String) historic(pi, Vars.APPROVAL_SUMMARY)).contains("1.400", "1.412", "alpha", "charlie",
+        "at most 2 cluster(s) in parallel", "(will be uploaded)");
+    approve(pi);
+
+    // the canary (smallest cluster) is upgraded and verified alone, then the operator is asked
+    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+    assertThat(fake.clusters.get("alpha").stemcell).isEqualTo("1.412");
+    assertThat(fake.clusters.get("bravo").stemcell).isEqualTo("1.400");
+    assertThat(fake.tasks).hasSize(1);
+    assertThat(fake.tasks.get(0).clusters).containsExactly("alpha");
+    assertThat(fake.uploads).containsExactly(stemcellFile);
+    assertThat(fake.applyChangesProducts).containsExactly(List.of(FakeFoundation.PKS_GUID));
+    assertThat(fake.applyChangesErrands.get(0)).isEqualTo(
+        Map.of(FakeFoundation.PKS_GUID, Map.of("upgrade-all-service-instances", false)));
+    String tail = (String) historic(pi, Vars.INSTALLATION_LOG_TAIL);
+    assertThat(tail.lines()).hasSize(20).last().isEqualTo("Task 1 | line 30");
+
+    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(Vars.CONTINUATION_APPROVED, true));
+    assertThat(pi).isEnded().hasPassed(Ids.WRITE_REPORT, Ids.UPLOAD_STEMCELL);
+    assertThat(fake.tasks.get(1).clusters).containsExactly("bravo", "charlie");
+    assertThat(fake.tasks.get(1).maxInFlight).isEqualTo(2);
+    fake.clusters.values().forEach(c -> assertThat(c.stemcell).isEqualTo("1.412"));
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
+    JsonNode report = report(pi);
+    assertThat(report.get("upgraded").asInt()).isEqualTo(3);
+    JsonNode alpha = row(report, "alpha");
+    assertThat(alpha.get("canary").asBoolean()).isTrue();
+    assertThat(alpha.get("stemcellBefore").asText()).isEqualTo("1.400");
+    assertThat(alpha.get("stemcellAfter").asText()).isEqualTo("1.412");
+    assertThat(alpha.get("kubernetesBefore").asText()).isEqualTo("1.29.5");
+    assertThat(alpha.get("kubernetesAfter").asText()).isEqualTo("1.30.2");
+    assertThat(alpha.get("startedAt").asText()).isNotEmpty();
+    assertThat(alpha.get("durationSeconds").isNumber()).isTrue();
+    assertThat(alpha.get("result").asText()).isEqualTo("upgraded");
+    assertThat((String) historic(pi, Vars.UPGRADE_REPORT_TEXT)).contains("alpha", "charlie", "upgraded");
+  }
+
+  @Test
+  void rejectsWithEveryReasonWhenPreChecksFail() throws Exception {
+    fake.installations.add(new io.pksorchestrator.platform.opsman.OmInstallation(7, "running", "admin", T0, null));
+    fake.clusters.get("bravo").state = io.pksorchestrator.platform.pks.ActionState.FAILED;
+    ProcessInstance pi = start(request(Vars.MAX_IN_FLIGHT, 9, Vars.STEMCELL_VERSION, "1.399",
+        Vars.CLUSTERS, "alpha,bravo,zulu", Vars.CANARIES, "charlie"));
+    assertThat(pi).isEnded().hasPassed(Ids.REJECTED).hasNotPassed(Ids.APPROVE_UPGRADE);
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("rejected");
+    JsonNode reasons = json.readTree(historic(pi, Vars.REJECTION_REASONS).toString());
+    assertThat(reasons.toString()).contains("maxInFlight 9", "installation (Apply Changes) is running",
+        "not newer than the PKS tile's deployed stemcell 1.400", "'bravo' is", "'zulu' does not exist",
+        "Canary 'charlie' is not among");
+    assertThat(fake.tasks).isEmpty();
+  }
+
+  @Test
+  void endsNotApprovedWhenTheApproverDeclines() {
+    ProcessInstance pi = start(request());
+    decide(pi, Ids.APPROVE_UPGRADE, withVariables(OperationVariables.APPROVED, false,
+        OperationVariables.APPROVAL_COMMENT, "not this week"));
+    assertThat(pi).isEnded().hasPassed(Ids.NOT_APPROVED);
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("not-approved");
+    assertThat(fake.applyChangesProducts).isEmpty();
+  }
+
+  @Test
+  void theRequesterCannotApproveTheirOwnUpgrade() {
+    ProcessInstance pi = start(request());
+    engine.getIdentityService().setAuthenticatedUserId("alice");
+    Exception refused = assertThrows(Exception.class, () -> complete(task(Ids.APPROVE_UPGRADE, pi),
+        withVariables(OperationVariables.APPROVED, true)));
+    assertThat(refused).hasRootCauseInstanceOf(AuthorizationException.class);
+    assertThat(pi).isWaitingAt(Ids.APPROVE_UPGRADE);
+  }
+
+  @Test
+  void waitsForTheWindowAndSkipsTheUploadWhenOpsManagerHasTheStemcell() {
+    fake.omStemcells.add(new OmStemcell("ubuntu-jammy", "1.412"));
+    props.setConfirmAfterCanaries(false);
+    ProcessInstance pi = start(request(Vars.WINDOW_START, "2026-11-28T22:00:00Z",
+        Vars.WINDOW_END, "2026-11-29T04:00", Vars.STEMCELL_SOURCE, ""));
+    approve(pi);
+    assertThat(pi).isWaitingAt(Ids.WINDOW_OPENED);
+    assertThat(fake.applyChangesProducts).isEmpty();
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T22:00:01Z")));
+    drive(pi);
+    assertThat(pi).isEnded().hasPassed(Ids.WINDOW_OPENED).hasNotPassed(Ids.UPLOAD_STEMCELL, Ids.APPROVE_CONTINUATION);
+    assertThat(fake.uploads).isEmpty();
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
+  }
+
+  @Test
+  void stopsStartingClustersWhenTheWindowClosesAndContinuesInTheNextWindow() throws Exception {
+    props.setConfirmAfterCanaries(false);
+    // the batch after the canary runs with maxInFlight 1: the window closes while bravo runs, charlie is queued
+    Mocks.register("checkClusterUpgradeDelegate", new CheckClusterUpgradeDelegate(fake.pks) {
+      @Override
+      public void execute(org.camunda.bpm.engine.delegate.DelegateExecution ex) {
+        if (fake.clusters.get("bravo").state == io.pksorchestrator.platform.pks.ActionState.IN_PROGRESS) {
+          ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T20:00:30Z")));
+        }
+        super.execute(ex);
+      }
+    });
+    ProcessInstance pi = start(request(Vars.WINDOW_END, "2026-11-28T20:00:30Z"));
+    approve(pi);
+    assertThat(pi).isWaitingAt(Ids.RESOLVE_WINDOW_CLOSED);
+    assertThat(fake.clusters.get("bravo").stemcell).isEqualTo("1.412");
+    assertThat(fake.clusters.get("charlie").stemcell).isEqualTo("1.400");
+    assertThat(fake.tasks.get(1).canceled).isTrue();
+
+    decide(pi, Ids.RESOLVE_WINDOW_CLOSED, withVariables(Vars.RESOLUTION, "continue",
+        Vars.WINDOW_START, "2026-11-29T22:00:00Z", Vars.WINDOW_END, "2026-11-30T02:00:00Z"));
+    assertThat(pi).isWaitingAt(Ids.NEXT_WINDOW_OPENED);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-29T22:00:00Z")));
+    drive(pi);
+    assertThat(pi).isEnded();
+    assertThat(fake.tasks.get(2).clusters).containsExactly("charlie");
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
+  }
+
+  @Test
+  void stopsWhenTheOperatorEndsTheUpgradeAfterTheWindowClosed() throws Exception {
+    ProcessInstance pi = start(request(Vars.WINDOW_END, "2026-11-28T23:00:00Z"));
+    approve(pi);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T23:30:00Z")));
+    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(Vars.CONTINUATION_APPROVED, true));
+    assertThat(pi).isWaitingAt(Ids.RESOLVE_WINDOW_CLOSED);
+    decide(pi, Ids.RESOLVE_WINDOW_CLOSED, withVariables(Vars.RESOLUTION, "stop"));
+    assertThat(pi).isEnded();
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("aborted");
+    JsonNode report = report(pi);
+    assertThat(row(report, "alpha").get("result").asText()).isEqualTo("upgraded");
+    assertThat(row(report, "bravo").get("result").asText()).isEqualTo("skipped");
+    assertThat(report.get("stopReason").asText()).isEqualTo("window-closed");
+  }
+
+  @Test
+  void retriesApplyChangesAfterTheOperatorFixedAFailedInstallation() {
+    fake.installationResults.add("failed");
+    ProcessInstance pi = start(request());
+    approve(pi);
+    assertThat(pi).isWaitingAt(Ids.RESOLVE_INSTALLATION);
+    assertThat(task(Ids.RESOLVE_INSTALLATION, pi)).hasCandidateGroup("platform-operators");
+    decide(pi, Ids.RESOLVE_INSTALLATION, withVariables(Vars.RESOLUTION, "retry"));
+    assertThat(fake.applyChangesProducts).hasSize(2);
+    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+  }
+
+  @Test
+  void failsWhenTheOperatorStopsAfterAFailedInstallation() throws Exception {
+    fake.installationResults.add("failed");
+    ProcessInstance pi = start(request());
+    approve(pi);
+    decide(pi, Ids.RESOLVE_INSTALLATION, withVariables(Vars.RESOLUTION, "stop"));
+    assertThat(pi).isEnded();
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("failed");
+    assertThat(report(pi).get("skipped").asInt()).isEqualTo(3);
+    assertThat(fake.tasks).isEmpty();
+  }
+
+  @Test
+  void aCanaryFailureStopsEverythingUntilTheOperatorRetries() throws Exception {
+    fake.failUpgradeOf.add("alpha");
+    ProcessInstance pi = start(request());
+    approve(pi);
+    assertThat(pi).isWaitingAt(Ids.RESOLVE_CANARY);
+    assertThat(fake.tasks).hasSize(1);
+    assertThat(fake.clusters.get("bravo").lastAction).isEqualTo("CREATE");
+
+    fake.failUpgradeOf.clear();
+    decide(pi, Ids.RESOLVE_CANARY, withVariables(Vars.RESOLUTION, "retry"));
+    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+    assertThat(fake.clusters.get("alpha").stemcell).isEqualTo("1.412");
+  }
+
+  @Test
+  void aCanaryFailureThatTheOperatorStopsFailsTheUpgrade() throws Exception {
+    fake.failUpgradeOf.add("alpha");
+    ProcessInstance pi = start(request(Vars.CANARIES, "alpha,bravo"));
+    approve(pi);
+    decide(pi, Ids.RESOLVE_CANARY, withVariables(Vars.RESOLUTION, "stop"));
+    assertThat(pi).isEnded();
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("failed");
+    JsonNode report = report(pi);
+    assertThat(row(report, "alpha").get("result").asText()).isEqualTo("failed");
+    assertThat(row(report, "alpha").get("detail").asText()).contains("drain timed out");
+    assertThat(row(report, "bravo").get("result").asText()).isEqualTo("skipped");
+    assertThat(fake.tasks).hasSize(1);
+  }
+
+  @Test
+  void aNonCanaryFailureIsRecordedAndTheOthersContinue() throws Exception {
+    fake.cluster("delta", 3, 3);
+    fake.failUpgradeOf.add("bravo");
+    props.setConfirmAfterCanaries(false);
+    ProcessInstance pi = start(request());
+    approve(pi);
+    assertThat(pi).isEnded();
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("completed-with-failures");
+    JsonNode report = report(pi);
+    assertThat(row(report, "bravo").get("result").asText()).isEqualTo("failed");
+    assertThat(row(report, "charlie").get("result").asText()).isEqualTo("upgraded");
+    assertThat(row(report, "delta").get("result").asText()).isEqualTo("upgraded");
+  }
+
+  @Test
+  void endsAbortedWhenTheOperatorDeclinesToContinueAfterTheCanaries() throws Exception {
+    ProcessInstance pi = start(request());
+    approve(pi);
+    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(Vars.CONTINUATION_APPROVED, false,
+        Vars.CONTINUATION_COMMENT, "canary latency looks off"));
+    assertThat(pi).isEnded();
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("aborted");
+    assertThat(row(report(pi), "bravo").get("result").asText()).isEqualTo("skipped");
+  }
+
+  @Test
+  void abortSkipsQueuedClustersAndLetsRunningOnesFinish() throws Exception {
+    fake.cluster("delta", 3, 3);
+    ProcessInstance pi = start(request());
+    approve(pi);
+    complete(task(Ids.APPROVE_CONTINUATION, pi), withVariables(Vars.CONTINUATION_APPROVED, true));
+    // run until the first non-canary cluster is upgrading, the other two queued (maxInFlight 1)
+    while (fake.running() == 0) {
+      Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().get(0);
+      engine.getManagementService().executeJob(job.getId());
+    }
+    engine.getRuntimeService().createMessageCorrelation(StemcellUpgradeProcess.MSG_ABORT)
+        .processInstanceBusinessKey("CHG-1").correlate();
+    drive(pi);
+    assertThat(pi).isEnded().hasPassed(Ids.ABORTED, Ids.CHECK_ABORTED_UPGRADE);
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("aborted");
+    JsonNode report = report(pi);
+    assertThat(report.get("upgraded").asInt()).isEqualTo(2);
+    assertThat(report.get("skipped").asInt()).isEqualTo(2);
+    assertThat(fake.tasks.get(1).canceled).isTrue();
+  }
+
+  @Test
+  void respectsMaxInFlightForTheClustersAfterTheCanaries() throws Exception {
+    fake.cluster("delta", 3, 3).cluster("echo", 6, 3);
+    props.setConfirmAfterCanaries(false);
+    ProcessInstance pi = start(request(Vars.MAX_IN_FLIGHT, 2, Vars.CANARIES, "alpha,bravo"));
+    approve(pi);
+    assertThat(pi).isEnded();
+    assertThat(fake.tasks).extracting(t -> t.clusters).containsExactly(List.of("alpha"), List.of("bravo"),
+        List.of("charlie", "delta", "echo"));
+    assertThat(fake.tasks.get(2).maxInFlight).isEqualTo(2);
+    assertThat(fake.maxConcurrent).isEqualTo(2);
+    assertThat(report(pi).get("upgraded").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void aRetryAfterALostResponseFollowsTheUpgradeTaskInsteadOfStartingAnother() {
+    props.setConfirmAfterCanaries(false);
+    PksGateway lossy = Mockito.spy(fake.pks);
+    Mockito.doAnswer(call -> {
+      call.callRealMethod();
+      throw new RetryableFoundationException(F, 0, "PATCH /v1/clusters: read timed out", null);
+    }).doCallRealMethod().when(lossy).upgradeClusters(Mockito.any(), Mockito.any(), Mockito.any(), Mockito.anyInt());
+    Mocks.register("startClusterUpgradeDelegate", new StartClusterUpgradeDelegate(lossy, fake, props));
+    ProcessInstance pi = start(request());
+    engine.getIdentityService().setAuthenticatedUserId("bob");
+    complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.APPROVED, true));
+    engine.getIdentityService().clearAuthentication();
+    assertThrows(RetryableFoundationException.class, () -> drive(pi));
+    assertThat(fake.tasks).hasSize(1);
+    drive(pi);
+    assertThat(pi).isEnded();
+    assertThat(fake.tasks).extracting(t -> t.clusters).containsExactly(List.of("alpha"), List.of("bravo", "charlie"));
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
+  }
+}
