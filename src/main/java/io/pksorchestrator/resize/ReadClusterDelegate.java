@@ -83,8 +83,13 @@ public class ReadClusterDelegate implements JavaDelegate {
 
   /** The application's chart of this cluster with the proposal drawn in (served by the clusters API). */
   static String chartUrl(ResizeRequest r) {
-    return "/api/v1/clusters/" + encode(r.foundation()) + "/" + encode(r.cluster()) + "/forecast.png?proposed="
-        + r.proposedWorkers();
+    return chartUrl(r.foundation(), r.cluster(), r.proposedWorkers());
+  }
+
+  /** {@code /api/v1/clusters/<foundation>/<cluster>/forecast.png[?proposed=N]}. */
+  static String chartUrl(String foundation, String cluster, Integer proposed) {
+    return "/api/v1/clusters/" + encode(foundation) + "/" + encode(cluster) + "/forecast.png"
+        + (proposed == null ? "" : "?proposed=" + proposed);
   }
 
   private static String encode(String s) {
