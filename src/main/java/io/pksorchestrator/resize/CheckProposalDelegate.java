@@ -47,7 +47,7 @@ public class CheckProposalDelegate implements JavaDelegate {
       return "cluster " + r.key() + " no longer exists";
     }
     PksCluster c = found.get();
-    if (!Objects.equals(c.workerInstances(), r.currentWorkers())) {
+    if (c.workerInstances() != null && c.workerInstances() != r.currentWorkers()) {
       return "cluster size changed since the proposal: " + c.workerInstances() + " workers now, "
           + r.currentWorkers() + " when proposed";
     }

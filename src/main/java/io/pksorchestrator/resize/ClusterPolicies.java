@@ -37,7 +37,9 @@ public class ClusterPolicies {
     ScalingPolicy policy = new ScalingPolicy(nodeCores, settings.getTargetUtilisation(), min, max,
         settings.getMaxStep(), settings.getLeadTime(), settings.getDecisionInterval(), settings.getCooldown(),
         settings.getScaleDownHysteresis());
-    return new ManagedCluster(foundation, cluster, mode, policy);
+    int current = cluster.workerInstances() != null ? cluster.workerInstances()
+        : plan != null ? plan.workerInstances() : 0;
+    return new ManagedCluster(foundation, cluster, mode, policy, current);
   }
 
   /** The configured override of a cluster, if any. */

@@ -59,7 +59,8 @@ public class ReadClusterDelegate implements JavaDelegate {
       return "cluster " + r.key() + " no longer exists";
     }
     Integer workers = found.get().workerInstances();
-    if (workers == null || workers != r.currentWorkers()) {
+    // null: PKS omits the count of a cluster created with the plan default; nothing to compare then
+    if (workers != null && workers != r.currentWorkers()) {
       return "cluster has " + workers + " workers, the proposal assumed " + r.currentWorkers();
     }
     if (r.proposedWorkers() == r.currentWorkers()) {
