@@ -82,5 +82,10 @@ class ForecastScalingProcessTest {
     assertThat(pi).variables().containsEntry(CLUSTERS_MANAGED, 3).containsEntry(FORECASTS_READY, 1)
         .containsEntry(RESIZES_STARTED, 1).containsEntry(CLUSTERS_FAILED, 1)
         .containsEntry(FOUNDATIONS_FAILED, "prod-eu");
+    // what one cycle leaves in the engine's history, whatever the number of clusters (docs: about 10 KB)
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .count()).isEqualTo(3);
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId()).count())
+        .isEqualTo(5);
   }
 }
