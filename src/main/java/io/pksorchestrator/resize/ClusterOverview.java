@@ -1,0 +1,84 @@
+package io.pksorchestrator.resize;
+
+import io.pksorchestrator.forecast.DemandSeries;
+import io.pksorchestrator.forecast.Forecast;
+import io.pksorchestrator.forecast.Forecaster;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Read side of predictive resize: cluster views for the API and overview, and the forecast chart. */
+@Service
+public class ClusterOverview {
+
+  private final RecommendationStore recommendations;
+  private final ResizeOutcomeStore outcomes;
+  private final DemandHistoryStore history;
+  private final Forecaster forecaster;
+  private final ForecastChartRenderer renderer;
+  private final ResizeProperties settings;
+
+  public ClusterOverview(RecommendationStore recommendations, ResizeOutcomeStore outcomes,
+      DemandHistoryStore history, Forecaster forecaster, ForecastChartRenderer renderer,
+      ResizeProperties settings) {
+    this.recommendations = recommendations;
+    this.outcomes = outcomes;
+    this.history = history;
+    this.forecaster = forecaster;
+    this.renderer = renderer;
+    this.settings = settings;
+  }
+
+  /** Every cluster the forecasting cycle has seen. */
+  public List<ClusterView> clusters() {
+    return recommendations.findAll().stream().map(this::view).toList();
+  }
+
+  /** One cluster, if the forecasting cycle has seen it. */
+  public Optional<ClusterView> cluster(String foundation, String name) {
+    return recommendations.find(foundation, name).map(this::view);
+  }
+
+  /**
+   * The forecast chart of a cluster as PNG, with {@code proposed} workers drawn in (the recommendation when null);
+   * empty for an unknown cluster. The forecast is recomputed from the stored history, so it is current.
+   */
+  public Optional<byte[]> chart(String foundation, String name, Integer proposed) {
+    return recommendations.find(foundation, name).map(r -> {
+      Duration step = settings.getHistoryStep();
+      Instant end = r.foundationTime() != null ? r.foundationTime() : r.recordedAt();
+      DemandSeries full = history.load(foundation, name, end.minus(settings.getForecastHistory()), step)
+          .orElse(new DemandSeries(end, step, new double[0]));
+      Forecast forecast = full.size() == 0 ? null : forecaster.forecast(full, settings.getChartHorizon());
+      double perWorker = (r.nodeCores() == null ? settings.getDefaultNodeCores() : r.nodeCores())
+          * settings.getTargetUtilisation();
+      int current = r.currentWorkers() == null ? 0 : r.currentWorkers();
+      Integer drawn = proposed != null ? proposed : r.recommendedWorkers();
+      return renderer.png(new ChartData(foundation + "/" + name + ": demand, forecast and capacity",
+          tail(full, settings.getChartHistory()), forecast, perWorker, current, drawn));
+    });
+  }
+
+  /** The last {@code span} of a series. */
+  static DemandSeries tail(DemandSeries s, Duration span) {
+    int keep = (int) Math.min(s.size(), span.toMillis() / s.step().toMillis() + 1);
+    int from = s.size() - keep;
+    return new DemandSeries(s.start().plus(s.step().multipliedBy(from)), s.step(),
+        Arrays.copyOfRange(s.values(), from, s.size()));
+  }
+
+  private ClusterView view(Recommendation r) {
+    ClusterView.LastResize last = outcomes.latest(r.foundation(), r.cluster())
+        .map(o -> new ClusterView.LastResize(o.processInstanceId(), o.recordedAt(), o.fromWorkers(),
+            o.toWorkers(), o.trigger(), o.outcome(), o.outcomeMessage()))
+        .orElse(null);
+    return new ClusterView(r.foundation(), r.cluster(), r.mode().value(), r.planName(), r.currentWorkers(),
+        r.recommendedWorkers(), new ClusterView.ForecastSummary(r.forecastStatus(), r.forecastModel(),
+            r.foundationTime(), r.demandNowCores(), r.forecastUpperCores(), r.neededNowWorkers(), r.nodeCores()),
+        r.action().name(), r.reason(), r.recordedAt(), last,
+        ReadClusterDelegate.chartUrl(r.foundation(), r.cluster(), null));
+  }
+}

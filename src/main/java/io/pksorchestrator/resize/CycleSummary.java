@@ -1,0 +1,33 @@
+package io.pksorchestrator.resize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Counts of one forecasting cycle (the only thing the cycle writes into the engine). */
+public final class CycleSummary {
+
+  private int managed;
+  private int forecastsReady;
+  private int resizesStarted;
+  private int clustersFailed;
+  private final List<String> failedFoundations = new ArrayList<>();
+
+  void managed() { managed++; }
+  void forecastReady() { forecastsReady++; }
+  void resizeStarted() { resizesStarted++; }
+  void clusterFailed() { clustersFailed++; }
+  void foundationFailed(String foundation) { failedFoundations.add(foundation); }
+
+  public int managedCount() { return managed; }
+  public int forecastsReadyCount() { return forecastsReady; }
+  public int resizesStartedCount() { return resizesStarted; }
+  public int clustersFailedCount() { return clustersFailed; }
+  /** Foundations whose cluster list could not be read this cycle. */
+  public List<String> failedFoundations() { return List.copyOf(failedFoundations); }
+
+  @Override
+  public String toString() {
+    return "managed=" + managed + " forecastsReady=" + forecastsReady + " resizesStarted=" + resizesStarted
+        + " clustersFailed=" + clustersFailed + " foundationsFailed=" + failedFoundations;
+  }
+}

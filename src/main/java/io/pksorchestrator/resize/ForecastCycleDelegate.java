@@ -1,0 +1,28 @@
+package io.pksorchestrator.resize;
+
+import static io.pksorchestrator.resize.ForecastScalingModel.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Runs one forecasting cycle over all managed clusters and writes its counts (only counts) as variables. */
+@Component("forecastCycleDelegate")
+public class ForecastCycleDelegate implements JavaDelegate {
+
+  private final ForecastCycleService cycle;
+
+  public ForecastCycleDelegate(ForecastCycleService cycle) {
+    this.cycle = cycle;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CycleSummary s = cycle.runCycle();
+    execution.setVariable(CLUSTERS_MANAGED, s.managedCount());
+    execution.setVariable(FORECASTS_READY, s.forecastsReadyCount());
+    execution.setVariable(RESIZES_STARTED, s.resizesStartedCount());
+    execution.setVariable(CLUSTERS_FAILED, s.clustersFailedCount());
+    execution.setVariable(FOUNDATIONS_FAILED, String.join(",", s.failedFoundations()));
+  }
+}

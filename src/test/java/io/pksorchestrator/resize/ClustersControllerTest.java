@@ -1,0 +1,118 @@
+package io.pksorchestrator.resize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.pksorchestrator.forecast.Forecast;
+import io.pksorchestrator.forecast.ForecastStatus;
+import io.pksorchestrator.forecast.Forecaster;
+import io.pksorchestrator.platform.metrics.DemandSample;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+/** The clusters API and the forecast chart over real tables (H2), without a Spring context. */
+class ClustersControllerTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+  private MockMvc mvc;
+
+  @BeforeEach
+  void setUp() {
+    JdbcTemplate jdbc = TestDatabase.create();
+    ResizeProperties settings = new ResizeProperties();
+    DemandHistoryStore history = new DemandHistoryStore(jdbc);
+    RecommendationStore recommendations = new RecommendationStore(jdbc);
+    ResizeOutcomeStore outcomes = new ResizeOutcomeStore(jdbc);
+    List<DemandSample> samples = new ArrayList<>();
+    for (Instant t = NOW.minus(Duration.ofDays(2)); !t.isAfter(NOW); t = t.plus(Duration.ofMinutes(5))) {
+      samples.add(new DemandSample(t, 20 + 10 * Math.sin(t.getEpochSecond() / 86400.0 * 2 * Math.PI)));
+    }
+    history.merge("lab", "web-staging", samples, null);
+    recommendations.save(new Recommendation("lab", "web-staging", NOW, NOW, ClusterMode.FORECAST_AND_SCALE,
+        "medium", 3, 6, 4, "READY", "stub", 25.0, 33.5, 8.0, RecommendationAction.RESIZE_STARTED,
+        "forecast needs 6 workers"));
+    outcomes.record(new ResizeOutcomeRecord("pi-7", "lab", "web-staging", NOW, NOW, 3, 6, "forecast", 33.5,
+        "resized", "Resized lab/web-staging from 3 to 6 workers"));
+    Forecaster forecaster = (h, horizon) -> {
+      int n = (int) (horizon.toMillis() / h.step().toMillis());
+      double[] mean = new double[n];
+      Arrays.fill(mean, 30);
+      double[] lower = mean.clone();
+      Arrays.fill(lower, 25);
+      double[] upper = mean.clone();
+      Arrays.fill(upper, 36);
+      return new Forecast(ForecastStatus.READY, "stub", h.end().plus(h.step()), h.step(), mean, lower, upper,
+          0.95, 1.0);
+    };
+    ClusterOverview overview = new ClusterOverview(recommendations, outcomes, history, forecaster,
+        new ForecastChartRenderer(), settings);
+    mvc = MockMvcBuilders.standaloneSetup(new ClustersController(overview)).build();
+  }
+
+  @Test
+  void listsManagedClustersWithForecastRecommendationAndLastResize() throws Exception {
+    mvc.perform(get("/api/v1/clusters")).andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].foundation").value("lab"))
+        .andExpect(jsonPath("$[0].name").value("web-staging"))
+        .andExpect(jsonPath("$[0].mode").value("forecast-and-scale"))
+        .andExpect(jsonPath("$[0].currentWorkers").value(3))
+        .andExpect(jsonPath("$[0].recommendedWorkers").value(6))
+        .andExpect(jsonPath("$[0].forecast.upperCores").value(33.5))
+        .andExpect(jsonPath("$[0].lastResize.outcome").value("resized"))
+        .andExpect(jsonPath("$[0].chart").value("/api/v1/clusters/lab/web-staging/forecast.png"));
+    mvc.perform(get("/api/v1/clusters/lab/web-staging")).andExpect(status().isOk())
+        .andExpect(jsonPath("$.lastResize.toWorkers").value(6));
+  }
+
+  @Test
+  void unknownClusterIsA404ProblemAlsoForTheChart() throws Exception {
+    mvc.perform(get("/api/v1/clusters/lab/nope")).andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'nope'")))
+        .andExpect(jsonPath("$.cluster").value("nope"));
+    mvc.perform(get("/api/v1/clusters/lab/nope/forecast.png").accept(MediaType.IMAGE_PNG))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void chartIsAPngWithTheProposal() throws Exception {
+    byte[] png = mvc.perform(get("/api/v1/clusters/lab/web-staging/forecast.png?proposed=7")
+        .accept(MediaType.IMAGE_PNG)).andExpect(status().isOk())
+        .andExpect(content().contentType(MediaType.IMAGE_PNG))
+        .andReturn().getResponse().getContentAsByteArray();
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    assertThat(image.getWidth()).isEqualTo(ForecastChartRenderer.WIDTH);
+    assertThat(image.getHeight()).isEqualTo(ForecastChartRenderer.HEIGHT);
+    Path out = Path.of("target", "forecast-chart-example.png");
+    Files.createDirectories(out.getParent());
+    Files.write(out, png);
+  }
+
+  @Test
+  void tailKeepsTheLastSpan() {
+    io.pksorchestrator.forecast.DemandSeries s = new io.pksorchestrator.forecast.DemandSeries(NOW,
+        Duration.ofMinutes(5), new double[] {1, 2, 3, 4});
+    io.pksorchestrator.forecast.DemandSeries t = ClusterOverview.tail(s, Duration.ofMinutes(10));
+    assertThat(t.values()).containsExactly(2, 3, 4);
+    assertThat(t.start()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+  }
+}

@@ -1,0 +1,192 @@
+package io.pksorchestrator.resize;
+
+import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import io.pksorchestrator.forecast.Forecast;
+import io.pksorchestrator.forecast.ForecastStatus;
+import io.pksorchestrator.forecast.Forecaster;
+import io.pksorchestrator.forecast.ScalingDecision;
+import io.pksorchestrator.forecast.ScalingPlanner;
+import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.platform.RetryableFoundationException;
+import io.pksorchestrator.platform.metrics.DemandSample;
+import io.pksorchestrator.platform.metrics.MetricsGateway;
+import io.pksorchestrator.resize.ResizeProperties.ClusterOverride;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The forecasting cycle against the in-memory engine (real RuntimeService, real tables on H2), fake PKS and
+ * metrics, and simple forecaster and planner doubles: modes, the one-in-flight guard, failure isolation.
+ */
+@Deployment(resources = "bpmn/PredictiveResizeProcess.bpmn")
+class ForecastCycleServiceTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
+
+  private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+  private final FakePksGateway pks = new FakePksGateway();
+  private final ResizeProperties settings = new ResizeProperties();
+  private final List<String> brokenMetrics = new ArrayList<>();
+  private JdbcTemplate jdbc;
+  private RecommendationStore recommendations;
+  private ResizeOutcomeStore outcomes;
+  private ForecastCycleService cycle;
+
+  @BeforeEach
+  void setUp() {
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    jdbc = TestDatabase.create();
+    settings.setDefaultMode(ClusterMode.FORECAST_AND_SCALE);
+    settings.setHistoryRetention(Duration.ofHours(2));
+    settings.setPlanNodeCores(Map.of("small", 4.0, "medium", 8.0, "large", 16.0));
+    ClusterOverride batch = new ClusterOverride();
+    batch.setFoundation("lab");
+    batch.setName("batch-dev");
+    batch.setMode(ClusterMode.FORECAST_ONLY);
+    settings.setClusters(List.of(batch));
+    pks.put("lab", FakePksGateway.cluster("web-staging", "medium", 3, Map.of()));
+    pks.put("lab", FakePksGateway.cluster("batch-dev", "small", 3, Map.of()));
+    pks.put("lab", FakePksGateway.cluster("steady", "medium", 4, Map.of()));
+    pks.put("lab", FakePksGateway.cluster("broken", "medium", 4, Map.of()));
+    pks.put("down", FakePksGateway.cluster("unreachable", "medium", 4, Map.of()));
+    pks.downFoundations.add("down");
+    brokenMetrics.add("broken");
+
+    FixedFoundations foundations = new FixedFoundations(1.0, "lab", "down");
+    DemandHistoryStore history = new DemandHistoryStore(jdbc);
+    recommendations = new RecommendationStore(jdbc);
+    outcomes = new ResizeOutcomeStore(jdbc);
+    DemandCollector collector = new DemandCollector(metrics(), history, settings);
+    ClusterPlanning planning = new ClusterPlanning(collector, history, forecaster(), planner(), outcomes,
+        foundations, settings);
+    cycle = new ForecastCycleService(foundations, pks, new ClusterPolicies(settings), planning, collector,
+        recommendations, outcomes, new ResizeStarter(runtimeService()), f -> NOW, settings);
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void startsAResizeOnlyForScalableClustersWhoseTargetDiffersAndIsolatesFailures() {
+    CycleSummary s = cycle.runCycle();
+
+    assertThat(s.managedCount()).isEqualTo(4);
+    assertThat(s.forecastsReadyCount()).isEqualTo(3);
+    assertThat(s.resizesStartedCount()).isEqualTo(1);
+    assertThat(s.clustersFailedCount()).isEqualTo(1);
+    assertThat(s.failedFoundations()).containsExactly("down");
+
+    ProcessInstance pi = runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .singleResult();
+    assertThat(pi.getBusinessKey()).isEqualTo("lab/web-staging");
+    Map<String, Object> vars = runtimeService().getVariables(pi.getId());
+    assertThat(vars).containsEntry(OperationVariables.FOUNDATION, "lab").containsEntry(CLUSTER_NAME, "web-staging")
+        .containsEntry(CURRENT_WORKERS, 3).containsEntry(PROPOSED_WORKERS, 8).containsEntry(TRIGGER, "forecast")
+        .containsEntry(OperationVariables.REQUESTED_BY, "forecast-scaler").containsEntry(PROPOSED_AT, Date.from(NOW))
+        .containsKey(REASON);
+
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.RESIZE_STARTED);
+    assertThat(action("batch-dev")).isEqualTo(RecommendationAction.RECORDED_ONLY);
+    assertThat(recommendations.find("lab", "batch-dev").orElseThrow().recommendedWorkers()).isEqualTo(10);
+    assertThat(action("steady")).isEqualTo(RecommendationAction.NONE);
+    Recommendation broken = recommendations.find("lab", "broken").orElseThrow();
+    assertThat(broken.action()).isEqualTo(RecommendationAction.FAILED);
+    assertThat(broken.reason()).contains("prometheus down");
+    Recommendation web = recommendations.find("lab", "web-staging").orElseThrow();
+    assertThat(web.foundationTime()).isEqualTo(NOW);
+    assertThat(web.forecastUpperCores()).isEqualTo(45.0);
+    assertThat(web.nodeCores()).isEqualTo(8.0);
+  }
+
+  @Test
+  void doesNotStartASecondResizeWhileOneIsInFlight() {
+    cycle.runCycle();
+    ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(300)));
+    CycleSummary second = cycle.runCycle();
+
+    assertThat(second.resizesStartedCount()).isZero();
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("lab/web-staging")
+        .count()).isEqualTo(1);
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.RESIZE_IN_FLIGHT);
+  }
+
+  @Test
+  void holdsProposalsAfterARecentFailedResize() {
+    outcomes.record(new ResizeOutcomeRecord("pi-1", "lab", "web-staging", NOW.minusSeconds(60), NOW, 3, 8,
+        "forecast", 45.0, "failed", "PKS failed"));
+    cycle.runCycle();
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.HELD);
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void clusterWithoutDemandIsRecordedWithoutAction() {
+    brokenMetrics.clear();
+    pks.put("lab", FakePksGateway.cluster("empty", "medium", 2, Map.of()));
+    cycle.runCycle();
+    Recommendation r = recommendations.find("lab", "empty").orElseThrow();
+    assertThat(r.forecastStatus()).isEqualTo("NO_DATA");
+    assertThat(r.action()).isEqualTo(RecommendationAction.NONE);
+  }
+
+  private RecommendationAction action(String cluster) {
+    return recommendations.find("lab", cluster).orElseThrow().action();
+  }
+
+  /** Constant demand per cluster: web-staging 30, batch-dev 20, steady 16 cores; "empty" has none. */
+  private MetricsGateway metrics() {
+    Map<String, Double> demand = Map.of("web-staging", 30.0, "batch-dev", 20.0, "steady", 16.0, "broken", 1.0);
+    return (foundation, cluster, from, to, step) -> {
+      if (brokenMetrics.contains(cluster)) {
+        throw new RetryableFoundationException(foundation, 503, "GET /api/v1/query_range: prometheus down", null);
+      }
+      List<DemandSample> out = new ArrayList<>();
+      if (demand.containsKey(cluster)) {
+        for (Instant t = from; !t.isAfter(to); t = t.plus(step)) {
+          out.add(new DemandSample(t, demand.get(cluster)));
+        }
+      }
+      return out;
+    };
+  }
+
+  /** Upper quantile = 1.5 x the last observed demand. */
+  private static Forecaster forecaster() {
+    return (history, horizon) -> {
+      double last = ClusterPlanning.lastObserved(history.values());
+      double[] v = {last * 1.5};
+      return new Forecast(ForecastStatus.READY, "stub", history.end().plus(history.step()), history.step(), v, v,
+          v, 0.95, 0);
+    };
+  }
+
+  /** Workers for the upper quantile at the policy's utilisation, at least the minimum. */
+  private static ScalingPlanner planner() {
+    return (input, policy) -> {
+      double upper = input.forecast().maxUpper(policy.leadTime());
+      int target = Math.max(policy.minWorkers(),
+          (int) Math.ceil(upper / (policy.nodeAllocatableCores() * policy.targetUtilisation())));
+      return new ScalingDecision(input.currentWorkers(), target, target, target, "stub: " + upper + " cores");
+    };
+  }
+}

@@ -1,0 +1,304 @@
+package io.pksorchestrator.resize;
+
+import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.pksorchestrator.operations.FourEyesTaskListener;
+import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.platform.bosh.BoshGateway;
+import io.pksorchestrator.platform.bosh.BoshInstance;
+import io.pksorchestrator.platform.pks.ActionState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
+
+/** Every path of PredictiveResizeProcess on the in-memory engine, with fake PKS and BOSH. */
+@Deployment(resources = {"bpmn/PredictiveResizeProcess.bpmn", "dmn/ResizeApproval.dmn",
+    "forms/predictive-resize-approval.form"})
+class PredictiveResizeProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(1.0).build();
+
+  private static final String F = "lab";
+
+  private final FakePksGateway pks = new FakePksGateway();
+  private final BoshGateway bosh = Mockito.mock(BoshGateway.class);
+  private final ResizeProperties settings = new ResizeProperties();
+  private final List<ResizeOutcomeRecord> recorded = new ArrayList<>();
+  private Date now;
+
+  @BeforeEach
+  void setUp() {
+    now = new Date(1_800_000_000_000L);
+    ClockUtil.setCurrentTime(now);
+    FixedFoundations foundations = new FixedFoundations(1.0, F);
+    ResizeOutcomeStore store = Mockito.mock(ResizeOutcomeStore.class);
+    Mockito.doAnswer(inv -> recorded.add(inv.getArgument(0))).when(store).record(Mockito.any());
+    Mocks.register("readClusterDelegate", new ReadClusterDelegate(pks, settings));
+    Mocks.register("checkProposalDelegate", new CheckProposalDelegate(pks, foundations, settings));
+    Mocks.register("resizeClusterDelegate", new ResizeClusterDelegate(pks, foundations, settings));
+    Mocks.register("checkResizeDelegate", new CheckResizeDelegate(pks));
+    Mocks.register("verifyWorkersDelegate", new VerifyWorkersDelegate(bosh));
+    Mocks.register("resizeOutcome", new ResizeOutcomeRecorder(store));
+    Mocks.register("fourEyesTaskListener", new FourEyesTaskListener());
+    pks.put(F, FakePksGateway.cluster("web-staging", "medium", 3, Map.of("environment", "staging")));
+    pks.put(F, FakePksGateway.cluster("payments-prod", "medium", 6, Map.of("environment", "production")));
+    pks.put(F, FakePksGateway.cluster("ml-train", "medium", 4, Map.of()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void smallScaleUpIsAutoApprovedFollowedAndVerified() {
+    ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job()); // read cluster
+    assertThat(pi).hasPassed(TASK_DECIDE_APPROVAL).isWaitingAt(TASK_CHECK_PROPOSAL);
+    assertThat(pi).variables().containsEntry(APPROVAL_REQUIRED, false).containsEntry(DIRECTION, "up")
+        .containsEntry(FORECAST_CHART_URL, "/api/v1/clusters/lab/web-staging/forecast.png?proposed=5");
+    execute(job()); // check proposal
+    execute(job()); // resize
+    assertThat(pks.resizeCalls).containsExactly("lab/web-staging=5");
+    assertThat(pi).isWaitingAt(EVENT_WAIT);
+    execute(job()); // timer
+    execute(job()); // check: still in progress
+    assertThat(pi).hasPassed(TASK_CHECK_RESIZE).isWaitingAt(EVENT_WAIT);
+    pks.finishUpdate(F, "web-staging", ActionState.SUCCEEDED);
+    workers("uuid-web-staging", 5, 4);
+    execute(job()); // timer
+    execute(job()); // check: succeeded
+    execute(job()); // verify: one still starting
+    assertThat(pi).variables().containsEntry(WORKERS_STATE, WORKERS_STARTING);
+    assertThat(pi).isWaitingAt(EVENT_WAIT);
+    workers("uuid-web-staging", 5, 5);
+    execute(job()); // timer
+    execute(job()); // check
+    execute(job()); // verify
+    assertThat(pi).isEnded().hasPassed(END_RESIZED);
+    assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "resized");
+    assertThat(pks.resizeCalls).hasSize(1);
+    assertThat(recorded).singleElement().satisfies(r -> {
+      assertThat(r.outcome()).isEqualTo("resized");
+      assertThat(r.fromWorkers()).isEqualTo(3);
+      assertThat(r.toWorkers()).isEqualTo(5);
+      assertThat(r.forecastUpperCores()).isEqualTo(33.5);
+    });
+  }
+
+  @Test
+  void scaleDownNeedsApprovalAndAnApprovedOneIsApplied() {
+    ProcessInstance pi = start("ml-train", 4, 2);
+    execute(job());
+    assertThat(pi).isWaitingAt(TASK_APPROVE);
+    assertThat(task()).hasCandidateGroup("platform-operators").hasDueDate(new Date(now.getTime()
+        + settings.getApprovalTimeout().toMillis()));
+    complete(task(), withVariables(OperationVariables.APPROVED, true, OperationVariables.APPROVAL_COMMENT, "ok"));
+    execute(job()); // check proposal
+    execute(job()); // resize
+    pks.finishUpdate(F, "ml-train", ActionState.SUCCEEDED);
+    workers("uuid-ml-train", 2, 2);
+    execute(job());
+    execute(job());
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(END_RESIZED);
+    assertThat(pks.get(F, "ml-train").workerInstances()).isEqualTo(2);
+  }
+
+  @Test
+  void productionScaleUpNeedsApprovalAndRejectionEndsWithoutActing() {
+    ProcessInstance pi = start("payments-prod", 6, 7);
+    execute(job());
+    assertThat(pi).isWaitingAt(TASK_APPROVE);
+    assertThat(pi).variables().containsEntry(PRODUCTION_CLUSTER, true);
+    complete(task(), withVariables(OperationVariables.APPROVED, false, OperationVariables.APPROVAL_COMMENT,
+        "freeze"));
+    assertThat(pi).isEnded().hasPassed(END_NOT_APPROVED);
+    assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "not-approved");
+    assertThat(outcomeMessage(pi)).contains("freeze");
+    assertThat(pks.resizeCalls).isEmpty();
+  }
+
+  @Test
+  void requesterCannotApproveOwnResize() {
+    ProcessInstance pi = start("ml-train", 4, 2, "alice");
+    execute(job());
+    engine.getIdentityService().setAuthenticatedUserId("alice");
+    try {
+      assertThatThrownBy(() -> complete(task(), withVariables(OperationVariables.APPROVED, true)))
+          // the engine wraps the listener's AuthorizationException (ENGINE-03051)
+          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Four-eyes");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(pi).isWaitingAt(TASK_APPROVE);
+  }
+
+  @Test
+  void approvalTimeoutEndsWithoutActing() {
+    ProcessInstance pi = start("ml-train", 4, 2);
+    execute(job());
+    assertThat(pi).isWaitingAt(TASK_APPROVE);
+    ClockUtil.setCurrentTime(new Date(now.getTime() + Duration.ofHours(3).toMillis()));
+    execute(job(BOUNDARY_APPROVAL_TIMEOUT));
+    assertThat(pi).isEnded().hasPassed(END_APPROVAL_EXPIRED);
+    assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "approval-expired");
+    assertThat(pks.resizeCalls).isEmpty();
+  }
+
+  @Test
+  void proposalNotMatchingTheClusterIsStaleAtOnce() {
+    ProcessInstance pi = start("web-staging", 4, 6); // the cluster has 3 workers
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(END_STALE).hasNotPassed(TASK_DECIDE_APPROVAL);
+    assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "stale");
+    assertThat(recorded).singleElement().extracting(ResizeOutcomeRecord::outcome).isEqualTo("stale");
+  }
+
+  @Test
+  void clusterChangedWhileWaitingForApprovalIsStale() {
+    ProcessInstance pi = start("ml-train", 4, 2);
+    execute(job());
+    pks.setWorkers(F, "ml-train", 5);
+    complete(task(), withVariables(OperationVariables.APPROVED, true));
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(END_STALE);
+    assertThat(outcomeMessage(pi)).contains("size changed since the proposal");
+    assertThat(pks.resizeCalls).isEmpty();
+  }
+
+  @Test
+  void proposalOlderThanMaxAgeIsStale() {
+    ProcessInstance pi = start("ml-train", 4, 2);
+    execute(job());
+    ClockUtil.setCurrentTime(new Date(now.getTime() + settings.getProposalMaxAge().toMillis() + 1000));
+    complete(task(), withVariables(OperationVariables.APPROVED, true));
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(END_STALE);
+    assertThat(pks.resizeCalls).isEmpty();
+  }
+
+  @Test
+  void secondResizeOfTheSameClusterIsStale() {
+    ProcessInstance first = start("ml-train", 4, 2);
+    execute(job());
+    assertThat(first).isWaitingAt(TASK_APPROVE);
+    ProcessInstance second = start("ml-train", 4, 3);
+    execute(job(second));
+    assertThat(second).isEnded().hasPassed(END_STALE);
+    assertThat(first).isWaitingAt(TASK_APPROVE);
+  }
+
+  @Test
+  void resizeRefusedByPksFails() {
+    pks.rejectResizeWith = "Worker count exceeds the plan maximum";
+    ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job());
+    execute(job());
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(BOUNDARY_REJECTED, END_FAILED);
+    assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "failed");
+    assertThat(outcomeMessage(pi)).contains("plan maximum");
+  }
+
+  @Test
+  void failedPksUpdateFails() {
+    ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job());
+    execute(job());
+    execute(job());
+    pks.finishUpdate(F, "web-staging", ActionState.FAILED);
+    execute(job());
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(END_FAILED).hasNotPassed(TASK_VERIFY_WORKERS);
+  }
+
+  @Test
+  void workersNotRunningBeforeTheDeadlineFail() {
+    ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job());
+    execute(job());
+    execute(job());
+    pks.finishUpdate(F, "web-staging", ActionState.SUCCEEDED);
+    workers("uuid-web-staging", 5, 3);
+    ClockUtil.setCurrentTime(new Date(now.getTime() + settings.getResizeTimeout().toMillis() + 1000));
+    execute(job());
+    execute(job());
+    execute(job());
+    assertThat(pi).isEnded().hasPassed(END_FAILED);
+    assertThat(outcomeMessage(pi)).contains("3 of 5 worker instances running");
+  }
+
+  @Test
+  void patchIsNotRepeatedWhenTheClusterIsAlreadyUpdatingToTheTarget() {
+    ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job());
+    execute(job());
+    pks.resizeCluster(F, "web-staging", 5); // a first run of the job that was not committed
+    pks.resizeCalls.clear();
+    execute(job());
+    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(pi).isWaitingAt(EVENT_WAIT);
+  }
+
+  private String outcomeMessage(ProcessInstance pi) {
+    return (String) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(OperationVariables.OUTCOME_MESSAGE).singleResult().getValue();
+  }
+
+  private void workers(String uuid, int total, int running) {
+    List<BoshInstance> list = new ArrayList<>();
+    list.add(new BoshInstance("m0", "master", 0, "z1", List.of(), "running", "vm-m0"));
+    for (int i = 0; i < total; i++) {
+      list.add(new BoshInstance("w" + i, "worker", i, "z1", List.of(), i < running ? "running" : "starting",
+          "vm-w" + i));
+    }
+    Mockito.when(bosh.instanceDetails(F, "service-instance_" + uuid)).thenReturn(list);
+  }
+
+  private ProcessInstance start(String cluster, int current, int proposed) {
+    return start(cluster, current, proposed, FORECAST_REQUESTER);
+  }
+
+  private ProcessInstance start(String cluster, int current, int proposed, String requestedBy) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(OperationVariables.FOUNDATION, F);
+    vars.put(CLUSTER_NAME, cluster);
+    vars.put(CURRENT_WORKERS, current);
+    vars.put(PROPOSED_WORKERS, proposed);
+    vars.put(REASON, "forecast upper 95% 33.5 cores within 15m needs " + proposed + " workers");
+    vars.put(TRIGGER, TRIGGER_FORECAST);
+    vars.put(OperationVariables.REQUESTED_BY, requestedBy);
+    vars.put(PROPOSED_AT, now);
+    vars.put(FORECAST_UPPER_CORES, 33.5);
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, businessKey(F, cluster), vars);
+    assertThat(pi).isStarted().isWaitingAt(TASK_READ_CLUSTER);
+    return pi;
+  }
+}
