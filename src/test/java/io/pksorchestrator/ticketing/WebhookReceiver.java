@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /** A loopback HTTP server recording webhook calls; can answer 500 to the first N calls. */
 final class WebhookReceiver {
@@ -22,7 +23,8 @@ final class WebhookReceiver {
   }
 
   final List<Call> calls = new CopyOnWriteArrayList<>();
-  final AtomicInteger failuresToAnswer = new AtomicInteger();
+  /** Number of 500 answers still to give to calls whose body contains the key (e.g. a ticket id). */
+  final Map<String, AtomicInteger> failuresFor = new java.util.concurrent.ConcurrentHashMap<>();
   private final HttpServer server;
 
   WebhookReceiver() {
@@ -33,12 +35,19 @@ final class WebhookReceiver {
     }
     server.createContext("/hook", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      int status = failuresToAnswer.getAndUpdate(n -> Math.max(n - 1, 0)) > 0 ? 500 : 204;
+      boolean fail = failuresFor.entrySet().stream().anyMatch(
+          e -> body.contains(e.getKey()) && e.getValue().getAndUpdate(n -> Math.max(n - 1, 0)) > 0);
+      int status = fail ? 500 : 204;
       calls.add(new Call(body, Map.copyOf(exchange.getRequestHeaders()), status));
       exchange.sendResponseHeaders(status, -1);
       exchange.close();
     });
     server.start();
+  }
+
+  /** Calls whose body mentions the operation id, in arrival order. */
+  List<Call> callsFor(String operationId) {
+    return calls.stream().filter(c -> c.body().contains(operationId)).collect(Collectors.toList());
   }
 
   String url() {
