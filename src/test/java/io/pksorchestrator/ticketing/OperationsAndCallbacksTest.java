@@ -109,18 +109,20 @@ class OperationsAndCallbacksTest extends TicketingApiTestBase {
   @Test
   void overviewPageAndItsScriptAreServedAtRoot() {
     HttpResponse<String> page = send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create("http://localhost:" + port + "/")).GET().build());
+        java.net.URI.create("http://localhost:" + port + "/")).header("Authorization", basic("operator")).GET().build());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Fleet overview", "overview.js");
     HttpResponse<String> script = send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create("http://localhost:" + port + "/overview.js")).GET().build());
+        java.net.URI.create("http://localhost:" + port + "/overview.js")).header("Authorization", basic("operator"))
+        .GET().build());
     assertThat(script.body()).contains("/api/v1/operations?state=running", "/api/v1/clusters", "/api/v1/foundations");
   }
 
   @Test
   void openApiDescribesTheTicketingEndpointsWithBasicAuth() {
     HttpResponse<String> spec = send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create("http://localhost:" + port + "/v3/api-docs")).GET().build());
+        java.net.URI.create("http://localhost:" + port + "/v3/api-docs")).header("Authorization", basic("operator"))
+        .GET().build());
     assertThat(spec.statusCode()).isEqualTo(200);
     assertThat(spec.body()).contains("/api/v1/cluster-requests", "/api/v1/resize-requests",
         "/api/v1/stemcell-upgrades", "/api/v1/operations/{id}", "\"scheme\":\"basic\"");

@@ -25,6 +25,21 @@ class TestAuthenticationConfig {
     Filter filter = (req, res, chain) -> {
       HttpServletRequest request = (HttpServletRequest) req;
       String header = request.getHeader("Authorization");
+      var session = request.getSession(false);
+      var webapp = session == null ? null
+          : org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session)
+              .getAuthenticationForProcessEngine("default");
+      if ((header == null || !header.startsWith("Basic "))
+          && webapp instanceof org.camunda.bpm.webapp.impl.security.auth.UserAuthentication user) {
+        // An existing Camunda webapp login (the overview page opened after Tasklist).
+        identityService.setAuthentication(user.getName(), user.getGroupIds());
+        try {
+          chain.doFilter(req, res);
+        } finally {
+          identityService.clearAuthentication();
+        }
+        return;
+      }
       if (header == null || !header.startsWith("Basic ")) {
         ((HttpServletResponse) res).sendError(401);
         return;

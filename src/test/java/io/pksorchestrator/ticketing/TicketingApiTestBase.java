@@ -48,6 +48,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
     "camunda.bpm.job-execution.enabled=false",
     "camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern=[a-zA-Z0-9-]+",
     "pkso.ticketing.max-body-size=8KB",
+    // Passwords of the users the platform's identity bootstrap creates (once merged), equal to the test users'.
+    "pkso.security.admin-password=" + TicketingApiTestBase.PASSWORD,
+    "pkso.security.operator-password=" + TicketingApiTestBase.PASSWORD,
+    "pkso.security.ticketing-password=" + TicketingApiTestBase.PASSWORD,
     "pkso.ticketing.callbacks.dispatch-interval=100ms",
     "pkso.ticketing.callbacks.initial-backoff=200ms",
     "pkso.ticketing.callbacks.max-backoff=1s",
@@ -99,21 +103,24 @@ abstract class TicketingApiTestBase {
     grant(OperatorGroups.TICKETING, Resources.PROCESS_DEFINITION, Permissions.CREATE_INSTANCE);
     grant(OperatorGroups.TICKETING, Resources.PROCESS_INSTANCE, Permissions.CREATE);
     grant(OperatorGroups.ADMINS, Resources.PROCESS_DEFINITION, Permissions.ALL);
+    grantOn(OperatorGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(OperatorGroups.ADMINS, Resources.PROCESS_INSTANCE, Permissions.ALL);
     repositoryService.createDeployment().name("ticketing-test-models")
         .addModelInstance(OperationProcesses.CLUSTER_CREATION + ".bpmn", approvalModel(
-            OperationProcesses.CLUSTER_CREATION, "Task_ApproveClusterCreation", "Approve cluster creation", "created"))
+            OperationProcesses.CLUSTER_CREATION, "Task_ApproveClusterCreation", "Approve cluster creation", "created",
+            "ticketing-test-cluster-approval"))
+        .addClasspathResource("ticketing/test-cluster-approval.form")
         .addModelInstance(OperationProcesses.PREDICTIVE_RESIZE + ".bpmn", approvalModel(
-            OperationProcesses.PREDICTIVE_RESIZE, "Task_ApproveResize", "Approve resize", "resized"))
+            OperationProcesses.PREDICTIVE_RESIZE, "Task_ApproveResize", "Approve resize", "resized", null))
         .addModelInstance(OperationProcesses.STEMCELL_UPGRADE + ".bpmn", approvalModel(
-            OperationProcesses.STEMCELL_UPGRADE, "Task_ApproveUpgrade", "Approve stemcell upgrade", "upgraded"))
+            OperationProcesses.STEMCELL_UPGRADE, "Task_ApproveUpgrade", "Approve stemcell upgrade", "upgraded", null))
         .deploy();
     seeded = true;
   }
 
   /** Start, one approval for platform-operators, then an outcome end (success or not-approved). */
-  static BpmnModelInstance approvalModel(String key, String taskId, String taskName, String success) {
-    return Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).camundaVersionTag("ticketing-test")
+  static BpmnModelInstance approvalModel(String key, String taskId, String taskName, String success, String formRef) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).camundaVersionTag("ticketing-test")
         .startEvent("Event_Requested").name("Requested")
         .userTask(taskId).name(taskName).camundaCandidateGroups(OperatorGroups.OPERATORS)
         .camundaDueDate("${dateTime().plusHours(4).toDate()}")
@@ -126,6 +133,12 @@ abstract class TicketingApiTestBase {
         .endEvent("Event_NotApproved").name("Not approved")
         .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', 'not-approved')}")
         .done();
+    if (formRef != null) {
+      var task = (org.camunda.bpm.model.bpmn.instance.UserTask) model.getModelElementById(taskId);
+      task.setCamundaFormRef(formRef);
+      task.setCamundaFormRefBinding("deployment");
+    }
+    return model;
   }
 
   private void user(String id, String group) {
@@ -145,10 +158,18 @@ abstract class TicketingApiTestBase {
   }
 
   private void grant(String group, Resources resource, Permissions permission) {
+    grantOn(group, resource, "*", permission);
+  }
+
+  private void grantOn(String group, Resources resource, String resourceId, Permissions permission) {
+    if (authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).hasPermission(permission).count() > 0) {
+      return;
+    }
     Authorization auth = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     auth.setGroupId(group);
     auth.setResource(resource);
-    auth.setResourceId("*");
+    auth.setResourceId(resourceId);
     auth.addPermission(permission);
     authorizationService.saveAuthorization(auth);
   }
