@@ -1,0 +1,144 @@
+package io.pksorchestrator.ticketing;
+
+import io.pksorchestrator.operations.OperationOutcome;
+import io.pksorchestrator.operations.OperationVariables;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/** Builds {@link OperationView}s from runtime and history (so ended operations answer too). */
+@Service
+public class OperationViews {
+
+  private static final List<String> VARIABLES = List.of(OperationVariables.TICKET_ID, OperationVariables.FOUNDATION,
+      OperationProcesses.CLUSTER_NAME, OperationVariables.REQUESTED_BY, OperationVariables.OUTCOME,
+      OperationVariables.OUTCOME_MESSAGE, OperationProcesses.REJECTION_REASONS);
+
+  private final HistoryService historyService;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final RepositoryService repositoryService;
+  private final CallbackOutbox outbox;
+
+  public OperationViews(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
+      RepositoryService repositoryService, CallbackOutbox outbox) {
+    this.historyService = historyService;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.repositoryService = repositoryService;
+    this.outbox = outbox;
+  }
+
+  /** The operation, if the id is a process instance of one of the operations processes. */
+  public Optional<OperationView> find(String id) {
+    HistoricProcessInstance pi = historyService.createHistoricProcessInstanceQuery().processInstanceId(id)
+        .singleResult();
+    if (pi == null || !OperationProcesses.ALL.contains(pi.getProcessDefinitionKey())) {
+      return Optional.empty();
+    }
+    return Optional.of(view(pi));
+  }
+
+  /** Running (or, with {@code running=false}, ended) operations, newest first. */
+  public List<OperationView> list(boolean running, int limit) {
+    var query = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(OperationProcesses.ALL.toArray(String[]::new));
+    query = running ? query.unfinished() : query.finished();
+    return query.orderByProcessInstanceStartTime().desc().listPage(0, limit).stream().map(this::view).toList();
+  }
+
+  private OperationView view(HistoricProcessInstance pi) {
+    String id = pi.getId();
+    Map<String, Object> vars = new HashMap<>();
+    for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery().processInstanceId(id)
+        .variableNameIn(VARIABLES.toArray(String[]::new)).list()) {
+      // Process-scope values win over local ones of the same name.
+      if (id.equals(v.getActivityInstanceId()) || !vars.containsKey(v.getName())) {
+        vars.put(v.getName(), v.getValue());
+      }
+    }
+    boolean running = pi.getEndTime() == null;
+    List<Task> tasks = running ? taskService.createTaskQuery().processInstanceId(id).list() : List.of();
+    List<OperationView.PendingApproval> approvals = tasks.stream()
+        .filter(t -> startsWith(t.getTaskDefinitionKey(), OperationVariables.APPROVAL_TASK_PREFIX))
+        .map(this::pending).toList();
+    List<OperationView.PendingApproval> operatorTasks = tasks.stream()
+        .filter(t -> startsWith(t.getTaskDefinitionKey(), OperationVariables.RESOLVE_TASK_PREFIX))
+        .map(this::pending).toList();
+    List<String> incidents = running ? runtimeService.createIncidentQuery().processInstanceId(id).list().stream()
+        .map(Incident::getIncidentMessage).toList() : List.of();
+    String outcome = vars.get(OperationVariables.OUTCOME) == null ? null : vars.get(OperationVariables.OUTCOME).toString();
+    List<OperationView.CallbackDelivery> callbacks = outbox.forOperation(id).stream()
+        .map(c -> new OperationView.CallbackDelivery(c.eventId(), c.eventType(), c.status(), c.attempts(),
+            c.lastAttemptAt(), c.lastHttpStatus(), c.lastError(), c.deliveredAt())).toList();
+    return new OperationView(id, pi.getProcessDefinitionKey(), processName(pi), pi.getBusinessKey(),
+        str(vars.get(OperationVariables.TICKET_ID)), str(vars.get(OperationVariables.FOUNDATION)),
+        str(vars.get(OperationProcesses.CLUSTER_NAME)), str(vars.get(OperationVariables.REQUESTED_BY)),
+        state(running, approvals, outcome), steps(pi, running), approvals, operatorTasks, incidents, outcome,
+        str(vars.get(OperationVariables.OUTCOME_MESSAGE)), vars.get(OperationProcesses.REJECTION_REASONS),
+        pi.getStartTime(), pi.getEndTime(),
+        new OperationView.Links(OperationLinks.operation(id), OperationLinks.cockpit(id)), callbacks);
+  }
+
+  static String state(boolean running, List<?> approvals, String outcome) {
+    if (running) {
+      return approvals.isEmpty() ? "running" : "waiting-for-approval";
+    }
+    if (outcome == null) {
+      return "failed";
+    }
+    try {
+      return OperationOutcome.fromValue(outcome).state().name().toLowerCase(java.util.Locale.ROOT);
+    } catch (IllegalArgumentException unknown) {
+      return "failed";
+    }
+  }
+
+  private List<String> steps(HistoricProcessInstance pi, boolean running) {
+    var query = historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId());
+    List<HistoricActivityInstance> activities = running
+        ? query.unfinished().orderByHistoricActivityInstanceStartTime().asc().list()
+        : query.activityType("noneEndEvent").list();
+    if (!running && activities.isEmpty() && pi.getEndActivityId() != null) {
+      activities = historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+          .activityId(pi.getEndActivityId()).list();
+    }
+    return activities.stream()
+        .filter(a -> !a.getActivityType().equals("multiInstanceBody"))
+        .map(a -> a.getActivityName() != null ? a.getActivityName() : a.getActivityId())
+        .distinct().toList();
+  }
+
+  private OperationView.PendingApproval pending(Task task) {
+    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(l -> l.getGroupId()).toList();
+    return new OperationView.PendingApproval(task.getId(), task.getName(), task.getCreateTime(), task.getDueDate(),
+        task.getAssignee(), groups, OperationLinks.tasklist(task.getId()));
+  }
+
+  private String processName(HistoricProcessInstance pi) {
+    var definition = repositoryService.getProcessDefinition(pi.getProcessDefinitionId());
+    return definition.getName() != null ? definition.getName() : pi.getProcessDefinitionKey();
+  }
+
+  private static boolean startsWith(String value, String prefix) {
+    return value != null && value.startsWith(prefix);
+  }
+
+  private static String str(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,110 @@
+package io.pksorchestrator.ticketing;
+
+import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OperatorGroups;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates (or brings up to date) the operators' Tasklist filters at start-up, readable by platform-operators
+ * and platform-leads. Stored through the Java API; their queries hold expressions ({@code ${currentUser()}},
+ * {@code ${now()}}), which the engine allows in stored queries only ({@code enableExpressionsInStoredQueries}).
+ * Tasklist runs them with {@code POST .../filter/{id}/list}, whose body carries no expressions.
+ */
+@Component
+public class TasklistFilters {
+
+  public static final String APPROVALS_FOR_ME = "Approvals waiting for me";
+  public static final String OVERDUE_APPROVALS = "Overdue approvals";
+  public static final String FAILED_OPERATIONS = "Failed operations";
+  private static final String APPROVAL_LIKE = OperationVariables.APPROVAL_TASK_PREFIX + "%";
+  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+
+  public TasklistFilters(FilterService filterService, TaskService taskService,
+      AuthorizationService authorizationService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void ensureFilters() {
+    ensure(APPROVALS_FOR_ME, -10, "#1f6feb", "Approvals for platform-operators that nobody has claimed, or that"
+        + " you have claimed", taskService.createTaskQuery().taskDefinitionKeyLike(APPROVAL_LIKE)
+        .or().taskCandidateGroup(OperatorGroups.OPERATORS).taskAssigneeExpression("${currentUser()}").endOr()
+        .orderByDueDate().asc());
+    ensure(OVERDUE_APPROVALS, -9, "#d1242f", "Approvals past their due date",
+        taskService.createTaskQuery().taskDefinitionKeyLike(APPROVAL_LIKE).dueBeforeExpression("${now()}")
+            .orderByDueDate().asc());
+    ensure(FAILED_OPERATIONS, -8, "#bf8700", "Operations that failed and wait for an operator's decision",
+        taskService.createTaskQuery().taskDefinitionKeyLike(OperationVariables.RESOLVE_TASK_PREFIX + "%")
+            .orderByTaskCreateTime().asc());
+  }
+
+  private void ensure(String name, int priority, String color, String description, TaskQuery query) {
+    List<Filter> existing = filterService.createFilterQuery().filterName(name).list();
+    Filter filter = existing.isEmpty() ? filterService.newTaskFilter(name) : existing.get(0);
+    filter.setQuery(query);
+    filter.setProperties(properties(priority, color, description));
+    filterService.saveFilter(filter);
+    removeDuplicates(name);
+    Filter kept = filterService.createFilterQuery().filterName(name).singleResult();
+    for (String group : List.of(OperatorGroups.OPERATORS, OperatorGroups.LEADS)) {
+      grantRead(kept.getId(), group);
+    }
+    LOG.info("PKSO-TKT-010 Tasklist filter '{}' ready ({})", name, existing.isEmpty() ? "created" : "updated");
+  }
+
+  /** Two nodes starting at once may both create a filter; all keep the one with the smallest id. */
+  private void removeDuplicates(String name) {
+    List<Filter> all = filterService.createFilterQuery().filterName(name).list().stream()
+        .sorted(Comparator.comparing(Filter::getId)).toList();
+    all.stream().skip(1).forEach(f -> filterService.deleteFilter(f.getId()));
+  }
+
+  private void grantRead(String filterId, String group) {
+    boolean granted = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
+        .resourceId(filterId).groupIdIn(group).count() > 0;
+    if (!granted) {
+      Authorization auth = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      auth.setGroupId(group);
+      auth.setResource(Resources.FILTER);
+      auth.setResourceId(filterId);
+      auth.addPermission(Permissions.READ);
+      authorizationService.saveAuthorization(auth);
+    }
+  }
+
+  private static Map<String, Object> properties(int priority, String color, String description) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("description", description);
+    properties.put("refresh", true);
+    properties.put("variables", List.of(
+        Map.of("name", OperationVariables.TICKET_ID, "label", "Ticket"),
+        Map.of("name", OperationVariables.FOUNDATION, "label", "Foundation"),
+        Map.of("name", OperationProcesses.CLUSTER_NAME, "label", "Cluster"),
+        Map.of("name", OperationVariables.REQUESTED_BY, "label", "Requested by")));
+    return properties;
+  }
+}

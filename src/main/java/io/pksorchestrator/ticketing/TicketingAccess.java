@@ -1,0 +1,98 @@
+package io.pksorchestrator.ticketing;
+
+import io.pksorchestrator.operations.OperatorGroups;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Group-based authorisation of the ticketing API over the engine authentication that the platform's security
+ * filter sets for the request ({@link IdentityService#getCurrentAuthentication()}).
+ */
+@Component
+public class TicketingAccess {
+
+  /** Who is calling, with their groups. */
+  public record Caller(String userId, Set<String> groups) {
+
+    boolean in(String... anyOf) {
+      for (String g : anyOf) {
+        if (groups.contains(g)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Operators and admins see every operation; others only their own. */
+    public boolean seesAll() {
+      return in(OperatorGroups.OPERATORS, OperatorGroups.ADMINS, OperatorGroups.LEADS);
+    }
+  }
+
+  private final IdentityService identityService;
+
+  public TicketingAccess(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** The caller, or 401 when the request is not authenticated. */
+  public Caller caller() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+          "Authenticate with HTTP Basic as a Camunda user.", null);
+    }
+    Set<String> groups = new HashSet<>();
+    if (auth.getGroupIds() != null) {
+      groups.addAll(auth.getGroupIds());
+    }
+    if (groups.isEmpty()) {
+      groups.addAll(asSystem(() -> identityService.createGroupQuery().groupMember(auth.getUserId()).list())
+          .stream().map(Group::getId).toList());
+    }
+    return new Caller(auth.getUserId(), groups);
+  }
+
+  /** The caller if they may request operations (groups ticketing or camunda-admin), else 403. */
+  public Caller requester() {
+    Caller caller = caller();
+    if (!caller.in(OperatorGroups.TICKETING, OperatorGroups.ADMINS)) {
+      throw ApiProblem.forbidden("User '" + caller.userId() + "' may not request operations: only members of "
+          + List.of(OperatorGroups.TICKETING, OperatorGroups.ADMINS) + " may.");
+    }
+    return caller;
+  }
+
+  /** The caller if they may read operations (operators, leads, admins; ticketing clients their own), else 403. */
+  public Caller reader() {
+    Caller caller = caller();
+    if (!caller.seesAll() && !caller.in(OperatorGroups.TICKETING)) {
+      throw ApiProblem.forbidden("User '" + caller.userId() + "' may not read operations: only members of "
+          + List.of(OperatorGroups.OPERATORS, OperatorGroups.TICKETING, OperatorGroups.ADMINS) + " may.");
+    }
+    return caller;
+  }
+
+  /**
+   * Runs engine reads without the engine's per-instance authorisation checks, after this API has authorised the
+   * caller itself; the caller's authentication is restored afterwards.
+   */
+  public <T> T asSystem(Supplier<T> work) {
+    Authentication saved = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (saved != null) {
+        identityService.setAuthentication(saved);
+      }
+    }
+  }
+}

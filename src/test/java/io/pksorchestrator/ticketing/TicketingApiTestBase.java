@@ -1,0 +1,215 @@
+package io.pksorchestrator.ticketing;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+
+import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OperatorGroups;
+import io.pksorchestrator.platform.Foundations;
+import io.pksorchestrator.platform.pks.ActionState;
+import io.pksorchestrator.platform.pks.PksCluster;
+import io.pksorchestrator.platform.pks.PksGateway;
+import io.pksorchestrator.platform.pks.PksPlan;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * One Spring context for all ticketing API tests (so the context cache reuses it): a private in-memory database,
+ * the foundation ports mocked, minimal stand-ins for the three operations processes, test users, and a loopback
+ * webhook receiver configured as client {@code ticketing}'s callback URL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:ticketing-api;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern=[a-zA-Z0-9-]+",
+    "pkso.ticketing.max-body-size=8KB",
+    // Passwords of the users the platform's identity bootstrap creates (once merged), equal to the test users'.
+    "pkso.security.admin-password=" + TicketingApiTestBase.PASSWORD,
+    "pkso.security.operator-password=" + TicketingApiTestBase.PASSWORD,
+    "pkso.security.ticketing-password=" + TicketingApiTestBase.PASSWORD,
+    "pkso.ticketing.callbacks.dispatch-interval=100ms",
+    "pkso.ticketing.callbacks.initial-backoff=200ms",
+    "pkso.ticketing.callbacks.max-backoff=1s",
+    "pkso.ticketing.clients.ticketing.webhook-secret=" + TicketingApiTestBase.SECRET})
+@Import(TestAuthenticationConfig.class)
+abstract class TicketingApiTestBase {
+
+  static final String SECRET = "test-webhook-secret";
+  static final String PASSWORD = "test-password";
+  static final WebhookReceiver RECEIVER = new WebhookReceiver();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static volatile boolean seeded;
+
+  @DynamicPropertySource
+  static void webhook(DynamicPropertyRegistry registry) {
+    registry.add("pkso.ticketing.clients.ticketing.webhook-url", RECEIVER::url);
+  }
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired RepositoryService repositoryService;
+  @MockitoBean Foundations foundations;
+  @MockitoBean PksGateway pks;
+
+  @BeforeEach
+  void foundationAndEngine() {
+    when(foundations.names()).thenReturn(Set.of("lab"));
+    when(foundations.isConfigured(anyString())).thenAnswer(i -> "lab".equals(i.getArgument(0)));
+    when(pks.plans("lab")).thenReturn(List.of(
+        new PksPlan("p1", "small", "Small", 3, 1, 10), new PksPlan("p2", "large", "Large", 5, 3, 50)));
+    PksCluster web = new PksCluster("web", "small", "u-1", "CREATE", ActionState.SUCCEEDED, "done",
+        List.of("10.0.0.1"), "1.30", "1.20", "web.k8s.example.com", 8443, 3, Map.of());
+    when(pks.cluster("lab", "web")).thenReturn(Optional.of(web));
+    when(pks.cluster("lab", "ghost")).thenReturn(Optional.empty());
+    when(pks.clusters("lab")).thenReturn(List.of(web));
+    seedOnce();
+  }
+
+  private synchronized void seedOnce() {
+    if (seeded) {
+      return;
+    }
+    user("admin", OperatorGroups.ADMINS);
+    user("operator", OperatorGroups.OPERATORS);
+    user("ticketing", OperatorGroups.TICKETING);
+    user("intruder", null);
+    grant(OperatorGroups.TICKETING, Resources.PROCESS_DEFINITION, Permissions.CREATE_INSTANCE);
+    grant(OperatorGroups.TICKETING, Resources.PROCESS_INSTANCE, Permissions.CREATE);
+    grant(OperatorGroups.ADMINS, Resources.PROCESS_DEFINITION, Permissions.ALL);
+    grantOn(OperatorGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(OperatorGroups.ADMINS, Resources.PROCESS_INSTANCE, Permissions.ALL);
+    repositoryService.createDeployment().name("ticketing-test-models")
+        .addModelInstance(OperationProcesses.CLUSTER_CREATION + ".bpmn", approvalModel(
+            OperationProcesses.CLUSTER_CREATION, "Task_ApproveClusterCreation", "Approve cluster creation", "created",
+            "ticketing-test-cluster-approval"))
+        .addClasspathResource("ticketing/test-cluster-approval.form")
+        .addModelInstance(OperationProcesses.PREDICTIVE_RESIZE + ".bpmn", approvalModel(
+            OperationProcesses.PREDICTIVE_RESIZE, "Task_ApproveResize", "Approve resize", "resized", null))
+        .addModelInstance(OperationProcesses.STEMCELL_UPGRADE + ".bpmn", approvalModel(
+            OperationProcesses.STEMCELL_UPGRADE, "Task_ApproveUpgrade", "Approve stemcell upgrade", "upgraded", null))
+        .deploy();
+    seeded = true;
+  }
+
+  /** Start, one approval for platform-operators, then an outcome end (success or not-approved). */
+  static BpmnModelInstance approvalModel(String key, String taskId, String taskName, String success, String formRef) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).camundaVersionTag("ticketing-test")
+        .startEvent("Event_Requested").name("Requested")
+        .userTask(taskId).name(taskName).camundaCandidateGroups(OperatorGroups.OPERATORS)
+        .camundaDueDate("${dateTime().plusHours(4).toDate()}")
+        .exclusiveGateway("Gateway_Approved").name("Approved?")
+        .condition("yes", "${" + OperationVariables.APPROVED + "}")
+        .endEvent("Event_Done").name("Done")
+        .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', '" + success + "')}")
+        .moveToLastGateway()
+        .condition("no", "${!" + OperationVariables.APPROVED + "}")
+        .endEvent("Event_NotApproved").name("Not approved")
+        .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', 'not-approved')}")
+        .done();
+    if (formRef != null) {
+      var task = (org.camunda.bpm.model.bpmn.instance.UserTask) model.getModelElementById(taskId);
+      task.setCamundaFormRef(formRef);
+      task.setCamundaFormRefBinding("deployment");
+    }
+    return model;
+  }
+
+  private void user(String id, String group) {
+    if (identityService.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    var user = identityService.newUser(id);
+    user.setPassword(PASSWORD);
+    user.setFirstName(id);
+    identityService.saveUser(user);
+    if (group != null) {
+      if (identityService.createGroupQuery().groupId(group).count() == 0) {
+        identityService.saveGroup(identityService.newGroup(group));
+      }
+      identityService.createMembership(id, group);
+    }
+  }
+
+  private void grant(String group, Resources resource, Permissions permission) {
+    grantOn(group, resource, "*", permission);
+  }
+
+  private void grantOn(String group, Resources resource, String resourceId, Permissions permission) {
+    if (authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).hasPermission(permission).count() > 0) {
+      return;
+    }
+    Authorization auth = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    auth.setGroupId(group);
+    auth.setResource(resource);
+    auth.setResourceId(resourceId);
+    auth.addPermission(permission);
+    authorizationService.saveAuthorization(auth);
+  }
+
+  HttpResponse<String> post(String path, String user, String json, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (user != null) {
+      request.header("Authorization", basic(user));
+    }
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  HttpResponse<String> get(String path, String user) {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", basic(user)).GET().build());
+  }
+
+  static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  long instancesWithBusinessKey(String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count();
+  }
+
+  static String clusterJson(String name, String ticket) {
+    return """
+        {"foundation":"lab","clusterName":"%s","planName":"small","workerCount":3,
+         "externalHostname":"%s.k8s.example.com"%s}""".formatted(name, name,
+        ticket == null ? "" : ",\"ticketId\":\"" + ticket + "\"");
+  }
+}
