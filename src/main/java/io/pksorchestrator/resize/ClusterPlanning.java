@@ -47,7 +47,7 @@ public class ClusterPlanning {
     DemandSeries s = series.get();
     Instant now = s.end();
     Duration horizon = mc.policy().leadTime().plus(mc.policy().decisionInterval());
-    Forecast forecast = forecaster.forecast(s, horizon);
+    Forecast forecast = forecaster.forecast(mc.key(), s, horizon);
     ScalingInput input = new ScalingInput(now, mc.currentWorkers(), s, forecast,
         lastResize(mc, now, true), lastResize(mc, now, false));
     ScalingDecision decision = planner.plan(input, mc.policy());
