@@ -26,6 +26,19 @@ public abstract class PlatformApplicationTest {
     EngineRegistryGuard.skipConfigFileScan();
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.camunda.bpm.engine.ProcessEngine engine;
+
+  /**
+   * Other application contexts in this JVM (restart test, other features' tests) register and unregister their
+   * engines in the static {@code ProcessEngines} registry that the REST API and webapps use: put ours back.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void registerThisContextsEngine() {
+    EngineRegistryGuard.skipConfigFileScan();
+    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
+  }
+
   @LocalServerPort
   protected int port;
 

@@ -29,6 +29,8 @@ class RestartKeepsWaitingStateIT {
         "--server.port=0",
         // own engine name: leaves the "default" engine of the cached test context registered in ProcessEngines
         "--camunda.bpm.process-engine-name=restartTest",
+        // no webapps: their runtime delegates are JVM-wide statics that would then point at this closed context
+        "--camunda.bpm.webapp.enabled=false",
         "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("pkso") + ";DB_CLOSE_ON_EXIT=FALSE",
         "--pkso.simulator.enabled=false",
         "--pkso.security.admin-password=" + PlatformTestSupport.random(),
