@@ -3,6 +3,7 @@ package io.pksorchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,16 +18,18 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
  * Guardrails on every model in {@code bpmn/} (passes trivially while there are none, checks each model once they
  * exist): each process has a history time to live and a version tag; no generated element ids; every service task
- * with a {@code camunda:delegateExpression} (by the house rule, exactly the tasks that call a remote system, since
- * delegates are the only code that reaches the foundation gateways) is {@code asyncBefore} with a
+ * whose delegate reaches a foundation (its bean's class depends, directly or through the services it is
+ * constructed with, on a type of the {@code platform} package: the gateways) is {@code asyncBefore} with a
  * {@code failedJobRetryTimeCycle}; and every {@code ${beanName}} delegate expression names a bean of the
- * application context (hence the full context of {@link PlatformApplicationTest}).
+ * application context (hence the full context of {@link PlatformApplicationTest}). Delegates that only compute
+ * on process variables need no save point of their own.
  */
 class BpmnModelGuardrailTest extends PlatformApplicationTest {
 
@@ -69,6 +72,14 @@ class BpmnModelGuardrailTest extends PlatformApplicationTest {
         if (expression == null) {
           continue;
         }
+        Matcher bean = BEAN_EXPRESSION.matcher(expression);
+        if (!bean.matches() || !context.containsBean(bean.group(1))) {
+          problems.add(file + ": " + task.getId() + " delegateExpression " + expression + " is not a known bean");
+          continue;
+        }
+        if (!reachesFoundation(AopUtils.getTargetClass(context.getBean(bean.group(1))), 0)) {
+          continue;
+        }
         if (!task.isCamundaAsyncBefore()) {
           problems.add(file + ": " + task.getId() + " calls " + expression + " without camunda:asyncBefore");
         }
@@ -76,17 +87,32 @@ class BpmnModelGuardrailTest extends PlatformApplicationTest {
             .getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count() == 0) {
           problems.add(file + ": " + task.getId() + " has no camunda:failedJobRetryTimeCycle");
         }
-        Matcher bean = BEAN_EXPRESSION.matcher(expression);
-        if (!bean.matches() || !context.containsBean(bean.group(1))) {
-          problems.add(file + ": " + task.getId() + " delegateExpression " + expression + " is not a known bean");
-        }
       }
     }
     assertThat(problems).isEmpty();
   }
 
+  /** Whether the class is constructed with a foundation type, directly or through project services. */
+  static boolean reachesFoundation(Class<?> type, int depth) {
+    if (depth > 4 || !type.getName().startsWith("io.pksorchestrator.")) {
+      return false;
+    }
+    if (type.getName().startsWith("io.pksorchestrator.platform.")) {
+      return true;
+    }
+    for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+      for (Class<?> parameter : constructor.getParameterTypes()) {
+        if (reachesFoundation(parameter, depth + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Test
   void theCheckItselfCatchesViolations() {
+    assertThat(reachesFoundation(io.pksorchestrator.cluster.CreateClusterDelegate.class, 0)).isTrue();
     assertThat(GENERATED_ID.matcher("Activity_0x1y2z3").matches()).isTrue();
     assertThat(GENERATED_ID.matcher("Task_CreateCluster").matches()).isFalse();
     assertThat(BEAN_EXPRESSION.matcher("${createClusterDelegate}").matches()).isTrue();

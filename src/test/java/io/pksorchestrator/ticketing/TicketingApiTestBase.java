@@ -1,11 +1,9 @@
 package io.pksorchestrator.ticketing;
 
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.operations.OperatorGroups;
-import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
@@ -19,7 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -40,12 +37,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * One Spring context for all ticketing API tests (so the context cache reuses it): a private in-memory database,
- * the foundation ports mocked, minimal stand-ins for the three operations processes, test users, and a loopback
+ * the lab foundation configured but its PKS gateway mocked, minimal stand-ins for the three operations processes, test users, and a loopback
  * webhook receiver configured as client {@code ticketing}'s callback URL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:ticketing-api;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
+    // The lab foundation stays configured (foundations.yml); its PKS API is mocked below, so no simulator.
+    "pkso.simulator.enabled=false",
     "camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern=[a-zA-Z0-9-]+",
     "pkso.ticketing.max-body-size=8KB",
     // Passwords of the users the platform's identity bootstrap creates (once merged), equal to the test users'.
@@ -75,13 +74,10 @@ abstract class TicketingApiTestBase {
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
   @Autowired RepositoryService repositoryService;
-  @MockitoBean Foundations foundations;
   @MockitoBean PksGateway pks;
 
   @BeforeEach
   void foundationAndEngine() {
-    when(foundations.names()).thenReturn(Set.of("lab"));
-    when(foundations.isConfigured(anyString())).thenAnswer(i -> "lab".equals(i.getArgument(0)));
     when(pks.plans("lab")).thenReturn(List.of(
         new PksPlan("p1", "small", "Small", 3, 1, 10), new PksPlan("p2", "large", "Large", 5, 3, 50)));
     PksCluster web = new PksCluster("web", "small", "u-1", "CREATE", ActionState.SUCCEEDED, "done",
