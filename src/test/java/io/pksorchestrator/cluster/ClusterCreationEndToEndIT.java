@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,11 +43,12 @@ import org.springframework.test.context.DynamicPropertySource;
     "pkso.simulator.enabled=true",
     // short retries so an injected 503 storm is survived within the test's patience
     "pkso.cluster-creation.retry-cycle=PT1S,PT1S,PT2S,PT2S,PT5S"})
-@Disabled("Needs the foundation clients (PksGateway, BoshGateway, Foundations beans), the simulator and the platform"
-    + " security on main; enable after the merge. The same scenarios, driven through the engine API instead of"
-    + " /engine-rest, passed 3/3 in a scratch merge of feat/clients, feat/simulator and feat/platform (see"
-    + " docs/cluster-creation.md).")
 class ClusterCreationEndToEndIT {
+
+  static {
+    // The process tests' camunda.cfg.xml must not give REST a second, empty "default" engine.
+    io.pksorchestrator.EngineRegistryGuard.skipConfigFileScan();
+  }
 
   static final String OPERATOR_PASSWORD = random();
   static final String TICKETING_PASSWORD = random();
@@ -73,6 +73,13 @@ class ClusterCreationEndToEndIT {
   TaskService tasks;
   @Autowired
   HistoryService history;
+  @Autowired
+  org.camunda.bpm.engine.ProcessEngine engine;
+
+  @org.junit.jupiter.api.BeforeEach
+  void registerThisContextsEngine() {
+    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
+  }
 
   @Test
   void approvedRequestEndsWithARunningClusterOfTheRequestedSize() throws Exception {
