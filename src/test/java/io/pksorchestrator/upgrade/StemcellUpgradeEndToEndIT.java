@@ -1,0 +1,172 @@
+package io.pksorchestrator.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.simulator.SimulatedFoundation;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Ids;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Upgrades the five lab clusters of the simulated foundation (two canaries, maxInFlight 2) to a new stemcell
+ * uploaded from a file, with approvals by an operator other than the requester, and checks the simulator's
+ * serving record: no cluster with 3+ workers below (workers - 1) serving workers, control plane always reachable.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"pkso.upgrade.cluster-poll-interval=2m", "pkso.upgrade.installation-poll-interval=1m",
+        // engine authorizations are the platform's concern; the four-eyes rule does not depend on them
+        "camunda.bpm.authorization.enabled=false",
+        // the forecasting cycle only records: no resize may race the upgrade on the same clusters
+        "pkso.resize.default-mode=forecast-only"})
+class StemcellUpgradeEndToEndIT {
+
+  static {
+    // The process tests' camunda.cfg.xml must not give the engine lookup a second, empty "default" engine.
+    io.pksorchestrator.EngineRegistryGuard.skipConfigFileScan();
+  }
+
+  /** Chosen once: the property supplier is read more than once, and every reader must see the same port. */
+  static final int SIMULATOR_PORT = freePort();
+
+  @TempDir
+  static Path dir;
+
+  @DynamicPropertySource
+  static void simulatorPort(DynamicPropertyRegistry registry) {
+    registry.add("pkso.simulator.port", () -> SIMULATOR_PORT);
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:upgrade-e2e;DB_CLOSE_DELAY=-1");
+  }
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired SimulatedFoundation simulator;
+
+  @Test
+  void upgradesFiveLabClustersWithoutLossOfService() throws Exception {
+    Path stemcell = stemcellTgz(dir.resolve("bosh-stemcell-1.412-vsphere-esxi-ubuntu-jammy-go_agent.tgz"), "1.412");
+    Instant from = simulator.now();
+    ProcessInstance pi = runtime.startProcessInstanceByKey(StemcellUpgradeProcess.KEY, "E2E-UPGRADE-1", Map.of(
+        OperationVariables.FOUNDATION, "lab", Vars.STEMCELL_OS, "ubuntu-jammy", Vars.STEMCELL_VERSION, "1.412",
+        Vars.STEMCELL_SOURCE, stemcell.toString(), Vars.CLUSTERS, "all", Vars.CANARIES, "batch-dev,ml-train",
+        Vars.MAX_IN_FLIGHT, 2, OperationVariables.REQUESTED_BY, "alice"));
+
+    Task approval = awaitTask(pi, Ids.APPROVE_UPGRADE);
+    identity.setAuthenticatedUserId("alice");
+    Exception refused = assertThrows(Exception.class,
+        () -> tasks.complete(approval.getId(), Map.of(OperationVariables.APPROVED, true)));
+    assertThat(refused).rootCause().hasMessageContaining("Four-eyes rule");
+    identity.setAuthenticatedUserId("operator");
+    tasks.complete(approval.getId(), Map.of(OperationVariables.APPROVED, true,
+        OperationVariables.APPROVAL_COMMENT, "end-to-end test"));
+    Task continuation = awaitTask(pi, Ids.APPROVE_CONTINUATION);
+    tasks.complete(continuation.getId(), Map.of(Vars.CONTINUATION_APPROVED, true));
+    identity.clearAuthentication();
+
+    await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() ->
+        runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+    assertThat(variable(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
+    JsonNode report = new ObjectMapper().readTree(variable(pi, Vars.UPGRADE_REPORT).toString());
+    assertThat(report.get("clusters")).hasSize(5);
+    assertThat(report.get("upgraded").asInt()).isEqualTo(5);
+    Instant to = simulator.now();
+    for (JsonNode row : report.get("clusters")) {
+      String name = row.get("name").asText();
+      assertThat(row.get("stemcellAfter").asText()).as(name).isEqualTo("1.412");
+      assertThat(row.get("kubernetesAfter").asText()).as(name).isNotBlank();
+      assertThat(row.get("durationSeconds").isNumber()).as(name).isTrue();
+      int workers = row.get("workers").asInt();
+      if (workers >= 3) {
+        assertThat(simulator.droppedBelow(name, workers - 1, from, to)).as(name + " below workers-1").isFalse();
+      }
+      if (row.get("masters").asInt() == 3) {
+        assertThat(simulator.controlPlaneAlwaysReachable(name, from, to)).as(name + " control plane").isTrue();
+      }
+    }
+  }
+
+  private Task awaitTask(ProcessInstance pi, String taskKey) {
+    return await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> tasks
+        .createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
+  }
+
+  private Object variable(ProcessInstance pi, String name) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+        .singleResult().getValue();
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A minimal stemcell tarball: one {@code stemcell.MF} entry (ustar), gzipped. */
+  static Path stemcellTgz(Path file, String version) throws IOException {
+    byte[] mf = ("name: bosh-vsphere-esxi-ubuntu-jammy-go_agent\nversion: '" + version + "'\n"
+        + "operating_system: ubuntu-jammy\n").getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    byte[] header = new byte[512];
+    put(header, 0, "stemcell.MF");
+    put(header, 100, "0000644");
+    put(header, 108, "0000000");
+    put(header, 116, "0000000");
+    put(header, 124, String.format("%011o", mf.length));
+    put(header, 136, String.format("%011o", Instant.now().getEpochSecond()));
+    header[156] = '0';
+    put(header, 257, "ustar");
+    put(header, 263, "00");
+    for (int i = 148; i < 156; i++) {
+      header[i] = ' ';
+    }
+    int sum = 0;
+    for (byte b : header) {
+      sum += b & 0xff;
+    }
+    put(header, 148, String.format("%06o", sum));
+    header[154] = 0;
+    tar.write(header);
+    tar.write(mf);
+    tar.write(new byte[(512 - mf.length % 512) % 512]);
+    tar.write(new byte[1024]);
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(tar.toByteArray());
+    }
+    return file;
+  }
+
+  private static void put(byte[] block, int offset, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(bytes, 0, block, offset, bytes.length);
+  }
+}
