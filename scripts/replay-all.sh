@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 traces="${1:-../shared/traces}"
 out="${2:-target/replay}"
-./mvnw -o -q -B -DskipTests package
+./mvnw -q -B -DskipTests package
 for trace in "$traces"/*.csv; do
   name="$(basename "$trace" .csv)"
   echo "== $name"

@@ -7,11 +7,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Four-eyes rule for approval tasks: the user named in {@code requestedBy} cannot complete the approval of
- * their own request. Attach as a {@code complete} task listener ({@code delegateExpression="${fourEyesTaskListener}"}).
- * The refusal is an {@link AuthorizationException}, so the REST API answers 403 with the message and the task
- * stays open (the completion's transaction is rolled back). Completions without an authenticated user (engine
- * internal) are not restricted.
+ * Four-eyes rule for approval tasks ({@link FourEyesRule}): the user named in {@code requestedBy} cannot complete the
+ * approval of their own request. Attach as a {@code complete} task listener
+ * ({@code delegateExpression="${fourEyesTaskListener}"}). The refusal is an {@link AuthorizationException} and the
+ * completion's transaction is rolled back, so the task stays open; the engine wraps a listener's exception
+ * (ENGINE-03051), which is why {@link FourEyesCheck} refuses such completions over HTTP before they reach the engine.
+ * Completions without an authenticated user (engine internal) are not restricted.
  */
 @Component("fourEyesTaskListener")
 public class FourEyesTaskListener implements TaskListener {
@@ -19,14 +20,12 @@ public class FourEyesTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    Object requester = task.getVariable(OperationVariables.REQUESTED_BY);
-    if (auth == null || auth.getUserId() == null || requester == null) {
+    if (auth == null) {
       return;
     }
-    if (auth.getUserId().equalsIgnoreCase(requester.toString().trim())) {
-      throw new AuthorizationException("Four-eyes rule: user '" + auth.getUserId() + "' requested this operation"
-          + " and cannot decide its approval '" + task.getName() + "'. Another member of "
-          + OperatorGroups.OPERATORS + " must complete this task; it stays open.");
-    }
+    FourEyesRule.refusal(auth.getUserId(), task.getVariable(OperationVariables.REQUESTED_BY), task.getName())
+        .ifPresent(message -> {
+          throw new AuthorizationException(message);
+        });
   }
 }

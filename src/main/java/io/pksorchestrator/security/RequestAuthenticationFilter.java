@@ -63,7 +63,7 @@ public class RequestAuthenticationFilter extends OncePerRequestFilter {
         return;
       }
     } else if (rule == AccessRule.BASIC_OR_SESSION && isReading(request)) {
-      principal = fromWebappSession(request.getSession(false));
+      principal = fromWebappSession(request.getSession(false), engine.getName());
     }
     if (principal == null && rule != AccessRule.OPTIONAL) {
       if (rule == AccessRule.BASIC_OR_SESSION && isBrowserPage(request)) {
@@ -113,12 +113,13 @@ public class RequestAuthenticationFilter extends OncePerRequestFilter {
     return new Principal(user, groups, tenants);
   }
 
-  private Principal fromWebappSession(HttpSession session) {
+  /** The user logged in to the Camunda webapps in this session for the named engine, or null. */
+  static Principal fromWebappSession(HttpSession session, String engineName) {
     if (session == null) {
       return null;
     }
     Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication auth = auths == null ? null : auths.getAuthenticationForProcessEngine(engine.getName());
+    Authentication auth = auths == null ? null : auths.getAuthenticationForProcessEngine(engineName);
     if (auth instanceof UserAuthentication user && user.getIdentityId() != null) {
       return new Principal(user.getIdentityId(), nullSafe(user.getGroupIds()), nullSafe(user.getTenantIds()));
     }

@@ -1,12 +1,16 @@
 package io.pksorchestrator.security;
 
+import io.pksorchestrator.operations.FourEyesCheck;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers the servlet filters that authenticate requests and block expression injection in task queries. */
+/**
+ * Registers the servlet filters that authenticate requests, block expression injection in task queries and refuse
+ * four-eyes violations with 403.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityFilterConfiguration {
 
@@ -28,6 +32,16 @@ public class SecurityFilterConfiguration {
     registration.setName("pksoExpressionQueryGuardFilter");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Four-eyes refusals as 403 on the REST API and the webapps' engine API (after authentication). */
+  @Bean
+  FilterRegistrationBean<FourEyesRequestFilter> fourEyesRequestFilter(FourEyesCheck check, ProcessEngine engine) {
+    var registration = new FilterRegistrationBean<>(new FourEyesRequestFilter(check, engine.getName()));
+    registration.setName("pksoFourEyesRequestFilter");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
 }
