@@ -53,6 +53,9 @@ final class ClusterNodeClasspath {
         entries.add(entry);
       }
     }
+    System.out.println("[ClusteredEngineIT] node class path: " + entries.size() + " entries, java.class.path was "
+        + (System.getProperty("java.class.path").contains("surefirebooter") ? "surefire's manifest-only jar (expanded)"
+        : "the full class path"));
     if (!replaced) {
       throw new IllegalStateException("test classes " + testClasses + " not on the class path " + entries);
     }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,6 +38,7 @@ public class ClusterNodeLog {
 
   /** Records a timer firing (due date of the job being executed) in the job's transaction. */
   public void firing(String processInstanceId) {
+    requireJobTransaction();
     JobEntity job = currentJob();
     long now = System.currentTimeMillis();
     jdbc.update("insert into " + LOG_TABLE + " (kind, node, lock_owner, process_instance_id, due_at, started_at, "
@@ -61,7 +63,15 @@ public class ClusterNodeLog {
 
   /** Marks the attempt ended, in the job's transaction. */
   public void attemptEnded(long rowId) {
+    requireJobTransaction();
     jdbc.update("update " + LOG_TABLE + " set ended_at = ? where id = ?", System.currentTimeMillis(), rowId);
+  }
+
+  /** The rows must commit or roll back with the job: the engine's Spring transaction must be the one joined. */
+  private static void requireJobTransaction() {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("no Spring transaction around the job: the log row would not be atomic with it");
+    }
   }
 
   private static JobEntity currentJob() {
