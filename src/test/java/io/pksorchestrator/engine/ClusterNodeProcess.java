@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * TEST ONLY: one application node of {@link ClusteredEngineIT}, a child JVM running {@link PksOrchestratorApplication}
@@ -57,6 +58,14 @@ final class ClusterNodeProcess {
 
   /** Waits until the anonymous readiness probe answers UP (fails at once, with the log, if the JVM exits). */
   void awaitReady(Duration timeout) {
+    try {
+      awaitReadiness(timeout);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("node " + name + " not ready within " + timeout + "; log tail:\n" + tail(), e);
+    }
+  }
+
+  private void awaitReadiness(Duration timeout) {
     await("node " + name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
       if (!process.isAlive()) {
         throw new AssertionError("node " + name + " exited with " + process.exitValue() + "; log tail:\n" + tail());
