@@ -34,6 +34,8 @@ class DockerComposeTest {
       assertThat(n).as(node).containsKeys("healthcheck", "build");
       assertThat(n.get("healthcheck").toString()).doesNotContain("PASSWORD");
     }
+    assertThat(((Map<String, Object>) services.get("node2")).get("depends_on").toString())
+        .as("the second node starts once the first has migrated the schema").contains("node1");
     assertThat((Map<String, Object>) services.get("postgres")).containsKeys("healthcheck", "env_file");
     Map<String, Object> lb = (Map<String, Object>) services.get("loadbalancer");
     assertThat(lb).containsKey("healthcheck");
