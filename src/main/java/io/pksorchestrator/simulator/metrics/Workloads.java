@@ -2,27 +2,77 @@ package io.pksorchestrator.simulator.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Demand of each simulated cluster (CPU cores of pod requests) as a function of simulated time:
- * {@code (peak + growth·days since start) × trace shape × (1 + noise)}, with deterministic noise so repeated
- * queries agree. Each cluster replays the trace shifted by a few days so clusters do not move in lockstep.
+ * Demand of each simulated cluster (CPU cores of pod requests) as a function of simulated time, with
+ * deterministic noise so repeated queries agree. A {@link Profile} follows the shipped trace:
+ * {@code (peak + growth·days since start) × trace shape × (1 + noise)}, each cluster shifted by a few days so
+ * clusters do not move in lockstep. A {@link DailyPeak} is a synthetic daily cycle with a busy period at a fixed
+ * time of day (a batch window, a morning login wave).
  */
 public final class Workloads {
 
+  /** How one cluster's demand behaves over simulated time. */
+  public sealed interface Workload permits Profile, DailyPeak {
+    /** The first instant with data (history before the simulation start is back-filled from here). */
+    Instant since();
+  }
+
   /**
-   * How one cluster's demand behaves. {@code peakCores} is the busy-hour demand at the simulation start,
+   * Demand shaped by the shipped trace. {@code peakCores} is the busy-hour demand at the simulation start,
    * {@code growthPerDay} its linear drift, {@code since} the first instant with data.
    */
-  public record Profile(double peakCores, double growthPerDay, int phaseDays, double noise, Instant since) {}
+  public record Profile(double peakCores, double growthPerDay, int phaseDays, double noise, Instant since)
+      implements Workload {}
+
+  /**
+   * The same day every day: {@code baseCores} outside the busy period; every day at {@code riseAt} (UTC) demand
+   * climbs linearly to {@code peakCores} over {@code rampUp}, stays there for {@code hold}, and returns to the base
+   * over {@code rampDown}; times {@code (1 + noise)} with noise in [-noise, noise] per minute.
+   */
+  public record DailyPeak(double baseCores, double peakCores, LocalTime riseAt, Duration rampUp, Duration hold,
+      Duration rampDown, double noise, Instant since) implements Workload {
+
+    public DailyPeak {
+      if (!(baseCores >= 0) || !(peakCores >= baseCores)) {
+        throw new IllegalArgumentException("A daily peak needs 0 <= baseCores <= peakCores, got base " + baseCores
+            + " and peak " + peakCores);
+      }
+      if (rampUp.isNegative() || hold.isNegative() || rampDown.isNegative()
+          || rampUp.plus(hold).plus(rampDown).compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("Ramp up, hold and ramp down of a daily peak must be >= 0 and fit in one"
+            + " day together, got " + rampUp + ", " + hold + ", " + rampDown);
+      }
+      if (!(noise >= 0 && noise < 1)) {
+        throw new IllegalArgumentException("Noise is a share of demand in [0, 1), got " + noise);
+      }
+    }
+
+    /** Share of the way from base to peak at {@code t}, 0..1. */
+    double level(Instant t) {
+      long day = Duration.ofDays(1).toMillis();
+      double x = Math.floorMod(t.toEpochMilli() - riseAt.toSecondOfDay() * 1000L, day);
+      double up = rampUp.toMillis();
+      double top = up + hold.toMillis();
+      double down = top + rampDown.toMillis();
+      if (x < up) {
+        return x / up;
+      }
+      if (x < top) {
+        return 1;
+      }
+      return x < down ? 1 - (x - top) / (down - top) : 0;
+    }
+  }
 
   private final DemandTrace trace;
   private final long seed;
   private final Instant start;
-  private final Map<String, Profile> profiles = new LinkedHashMap<>();
+  private final Map<String, Workload> profiles = new LinkedHashMap<>();
 
   public Workloads(DemandTrace trace, long seed, Instant start) {
     this.trace = trace;
@@ -30,8 +80,8 @@ public final class Workloads {
     this.start = start;
   }
 
-  /** Sets (or replaces) a cluster's demand profile. */
-  public void define(String cluster, Profile profile) {
+  /** Sets (or replaces) a cluster's workload. */
+  public void define(String cluster, Workload profile) {
     profiles.put(cluster, profile);
   }
 
@@ -40,8 +90,8 @@ public final class Workloads {
     profiles.remove(cluster);
   }
 
-  /** The profile of a cluster, if it has a workload. */
-  public Optional<Profile> profile(String cluster) {
+  /** The workload of a cluster, if it has one. */
+  public Optional<Workload> profile(String cluster) {
     return Optional.ofNullable(profiles.get(cluster));
   }
 
@@ -52,14 +102,21 @@ public final class Workloads {
 
   /** Demand in cores at {@code t}, or empty before the cluster's data begins. */
   public Optional<Double> demand(String cluster, Instant t) {
-    Profile p = profiles.get(cluster);
-    if (p == null || t.isBefore(p.since())) {
+    Workload w = profiles.get(cluster);
+    if (w == null || t.isBefore(w.since())) {
       return Optional.empty();
     }
-    double days = Duration.between(start, t).toSeconds() / 86400.0;
-    double level = Math.max(0.1, p.peakCores() + p.growthPerDay() * days);
-    double shape = trace.at(t.plus(Duration.ofDays(p.phaseDays())));
-    double value = level * shape * (1 + p.noise() * noise(cluster, t.getEpochSecond() / 60));
+    double noise = noise(cluster, t.getEpochSecond() / 60);
+    double value;
+    if (w instanceof DailyPeak d) {
+      value = (d.baseCores() + (d.peakCores() - d.baseCores()) * d.level(t)) * (1 + d.noise() * noise);
+    } else {
+      Profile p = (Profile) w;
+      double days = Duration.between(start, t).toSeconds() / 86400.0;
+      double level = Math.max(0.1, p.peakCores() + p.growthPerDay() * days);
+      double shape = trace.at(t.plus(Duration.ofDays(p.phaseDays())));
+      value = level * shape * (1 + p.noise() * noise);
+    }
     return Optional.of(Math.max(0, Math.round(value * 1000) / 1000.0));
   }
 
