@@ -14,7 +14,6 @@ import io.pksorchestrator.operations.OperationVariables;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.camunda.bpm.engine.HistoryService;
@@ -22,19 +21,14 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,14 +36,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A real browser (Debian's headless chromium driven by chromedriver) in front of the whole application with the
  * simulated foundation "lab": a ticketing system requests two clusters over {@code /api/v1}; the operator logs in
  * to Tasklist, opens the "Approvals waiting for me" filter, opens one cluster creation approval, checks the facts
  * the form shows, approves and completes it; the process goes on to create the cluster. The same browser session
- * then opens the fleet overview at {@code /}, which lists the lab foundation and the operation still waiting.
+ * then opens the fleet overview at {@code /}: the lab foundation, the operation still waiting for approval, and a
+ * lab cluster with its forecast chart.
  * Screenshots (and on failure the page source) go to {@code target/browser/}. A missing browser or driver fails
  * the test: {@code .ci/run} installs them.
  */
@@ -64,9 +58,8 @@ class TasklistBrowserIT {
     EngineRegistryGuard.skipConfigFileScan();
   }
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path OUTPUT = Path.of("target", "browser");
+  static final String TASKLIST = "/camunda/app/tasklist/default/";
   static final String OPERATOR_PASSWORD = PlatformTestSupport.random();
   static final String TICKETING_PASSWORD = PlatformTestSupport.random();
   static final int SIMULATOR_PORT = freePort();
@@ -92,56 +85,26 @@ class TasklistBrowserIT {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
 
-  private ChromeDriverService service;
+  private HeadlessChromium browser;
   private WebDriver driver;
-  private Path profile;
+
+  /** Before the application starts: a missing browser fails the test at once (it never skips). */
+  @BeforeAll
+  static void browserInstalled() {
+    HeadlessChromium.requireInstalled();
+  }
 
   @BeforeEach
   void startBrowser() throws IOException {
     ProcessEngines.registerProcessEngine(engine);
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("The browser test needs %s and %s: install the Debian packages chromium and chromium-driver"
-            + " (.ci/run does)", CHROMIUM, CHROMEDRIVER).isTrue();
-    Files.createDirectories(OUTPUT);
-    profile = Files.createTempDirectory("pkso-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    // Without the networking switches Chromium's background connections meet the closed network of CI hosts.
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update",
-        "--disable-sync", "--window-size=1440,1300", "--user-data-dir=" + profile);
-    // An explicit driver executable: Selenium Manager never runs (it would try to download one).
-    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-        .withLogFile(OUTPUT.resolve("chromedriver.log").toFile()).build();
-    driver = new ChromeDriver(service, options);
-    warmUpTab();
-  }
-
-  /**
-   * Seen with Chromium 156 headless: the first tab that loads a Camunda webapp receives no input events at all
-   * (neither keys nor clicks reach the page, CDP's {@code Input.insertText} does), while every tab opened after it
-   * works normally. So the first tab loads Tasklist once and the test works in a second tab. {@link #typeInto}
-   * checks that typed text arrives, so a browser that ignores input fails the test instead of hanging on login.
-   */
-  private void warmUpTab() {
-    driver.get(url("/camunda/app/tasklist/default/"));
-    new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.urlContains("#/login"));
-    driver.switchTo().newWindow(WindowType.TAB);
+    browser = HeadlessChromium.start(OUTPUT, url(TASKLIST), "#/login", PATIENCE);
+    driver = browser.driver();
   }
 
   @AfterEach
   void stopBrowser() {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (service != null) {
-        service.stop();
-      }
-      if (profile != null) {
-        FileSystemUtils.deleteRecursively(profile.toFile());
-      }
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -156,7 +119,7 @@ class TasklistBrowserIT {
       assertProcessMovedOn(approvedId);
       checkFleetOverview(waitingId);
     } catch (Throwable failure) {
-      saveDiagnostics();
+      browser.saveDiagnostics();
       throw failure;
     }
   }
@@ -165,11 +128,11 @@ class TasklistBrowserIT {
 
   private void approveInTasklist() throws IOException {
     WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
-    driver.get(url("/camunda/app/tasklist/default/"));
+    driver.get(url(TASKLIST));
     // Tasklist routes to #/login and renders the form again: type only into the settled form, and check it took
     wait.until(ExpectedConditions.urlContains("#/login"));
-    typeInto(wait, By.cssSelector("input[ng-model='username']"), "operator");
-    typeInto(wait, By.cssSelector("input[ng-model='password']"), OPERATOR_PASSWORD);
+    browser.typeInto(wait, By.cssSelector("input[ng-model='username']"), "operator");
+    browser.typeInto(wait, By.cssSelector("input[ng-model='password']"), OPERATOR_PASSWORD);
     driver.findElement(By.cssSelector("form button[type='submit']")).click();
     wait.until(d -> !d.getCurrentUrl().contains("#/login"));
 
@@ -194,30 +157,15 @@ class TasklistBrowserIT {
         By.cssSelector(".fjs-form input[type='checkbox']")));
     approve.click();
     wait.until(d -> approve.isSelected());
-    typeInto(wait, By.cssSelector(".fjs-form textarea"), COMMENT);
+    browser.typeInto(wait, By.cssSelector(".fjs-form textarea"), COMMENT);
     WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space()='Complete']")));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
-    screenshot("tasklist-approval.png");
+    browser.screenshot("tasklist-approval.png");
     complete.click();
     // Tasklist drops the completed task from the filter's list
     wait.until(ExpectedConditions.invisibilityOfElementLocated(approvedItem));
-    screenshot("tasklist-after-approval.png");
-  }
-
-  /** Types into a field until its value is the text (Angular may render the field again meanwhile). */
-  private void typeInto(WebDriverWait wait, By field, String text) {
-    wait.ignoring(StaleElementReferenceException.class)
-        .withMessage("the text typed into " + field + " never arrived (does the browser deliver key events?)")
-        .until(d -> typed(d.findElement(field), text));
-  }
-
-  private static boolean typed(WebElement input, String text) {
-    if (!text.equals(input.getDomProperty("value"))) {
-      input.clear();
-      input.sendKeys(text);
-    }
-    return text.equals(input.getDomProperty("value"));
+    browser.screenshot("tasklist-after-approval.png");
   }
 
   /** An unclaimed task's form is read-only in Tasklist ("Complete" disabled): claim it first. */
@@ -260,7 +208,7 @@ class TasklistBrowserIT {
     wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
         "return arguments[0].complete && arguments[0].naturalWidth > 0", chart)));
     ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
-    screenshot("fleet-overview.png");
+    browser.screenshot("fleet-overview.png");
   }
 
   // ------------------------------------------------------------------ engine and API side
@@ -313,20 +261,6 @@ class TasklistBrowserIT {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  private void screenshot(String name) throws IOException {
-    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-    Files.write(OUTPUT.resolve(name), png);
-  }
-
-  private void saveDiagnostics() {
-    try {
-      screenshot("failure.png");
-      Files.writeString(OUTPUT.resolve("failure.html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
-    } catch (RuntimeException | IOException e) {
-      System.err.println("Could not save the browser's state: " + e);
-    }
-  }
 
   private String url(String path) {
     return "http://localhost:" + port + path;
