@@ -95,10 +95,8 @@ class TasklistBrowserIT {
   }
 
   @BeforeEach
-  void startBrowser() throws IOException {
+  void registerThisContextsEngine() {
     ProcessEngines.registerProcessEngine(engine);
-    browser = HeadlessChromium.start(OUTPUT, url(TASKLIST), "#/login", PATIENCE);
-    driver = browser.driver();
   }
 
   @AfterEach
@@ -112,6 +110,9 @@ class TasklistBrowserIT {
   void operatorApprovesAClusterCreationInTasklistAndSeesTheFleetOverview() throws Exception {
     String approvedId = requestCluster(APPROVED_CLUSTER, "small", 2, APPROVED_TICKET);
     String waitingId = requestCluster(WAITING_CLUSTER, "medium", 3, WAITING_TICKET);
+    // the browser starts while the engine validates both requests against the foundation
+    browser = HeadlessChromium.start(OUTPUT, url(TASKLIST), "#/login", PATIENCE);
+    driver = browser.driver();
     awaitApprovalTask(approvedId);
     awaitApprovalTask(waitingId);
     try {
