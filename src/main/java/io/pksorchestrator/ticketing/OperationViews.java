@@ -2,10 +2,12 @@ package io.pksorchestrator.ticketing;
 
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,7 +15,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -115,10 +119,39 @@ public class OperationViews {
       activities = historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
           .activityId(pi.getEndActivityId()).list();
     }
-    return activities.stream()
+    List<String> steps = activities.stream()
         .filter(a -> !a.getActivityType().equals("multiInstanceBody"))
         .map(a -> a.getActivityName() != null ? a.getActivityName() : a.getActivityId())
         .distinct().toList();
+    return running && steps.isEmpty() ? waitingToRun(pi.getId()) : steps;
+  }
+
+  /**
+   * Steps whose asynchronous continuation has not run yet (a job waiting for the job executor or for its next
+   * retry): history has no activity instance for them, the runtime tree holds them as transition instances.
+   */
+  private List<String> waitingToRun(String processInstanceId) {
+    ActivityInstance tree;
+    try {
+      tree = runtimeService.getActivityInstance(processInstanceId);
+    } catch (AuthorizationException notReadable) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    collectTransitions(tree, names);
+    return names.stream().distinct().toList();
+  }
+
+  private static void collectTransitions(ActivityInstance instance, List<String> names) {
+    if (instance == null) {
+      return;
+    }
+    for (TransitionInstance t : instance.getChildTransitionInstances()) {
+      names.add((t.getActivityName() != null ? t.getActivityName() : t.getActivityId()) + " (waiting to run)");
+    }
+    for (ActivityInstance child : instance.getChildActivityInstances()) {
+      collectTransitions(child, names);
+    }
   }
 
   private OperationView.PendingApproval pending(Task task) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class OperationsAndCallbacksTest extends TicketingApiTestBase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   @Test
   void operationShowsApprovalLinksAndCallbacksArriveSignedAndInOrder() throws Exception {
@@ -43,6 +45,12 @@ class OperationsAndCallbacksTest extends TicketingApiTestBase {
     assertThat(running.body()).contains(id);
 
     taskService.complete(task(id).getId(), Map.of("approved", true));
+
+    // approved; the next step is a job not yet run: still named in words, not an empty list
+    JsonNode queued = operation(id, "ticketing");
+    assertThat(queued.get("state").asText()).isEqualTo("running");
+    assertThat(queued.get("currentSteps").toString()).contains("Apply change (waiting to run)");
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
 
     JsonNode done = operation(id, "ticketing");
     assertThat(done.get("state").asText()).isEqualTo("succeeded");

@@ -114,7 +114,10 @@ abstract class TicketingApiTestBase {
     seeded = true;
   }
 
-  /** Start, one approval for platform-operators, then an outcome end (success or not-approved). */
+  /**
+   * Start, one approval for platform-operators, then an asynchronous step and the success end, or the not-approved
+   * end.
+   */
   static BpmnModelInstance approvalModel(String key, String taskId, String taskName, String success, String formRef) {
     BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).camundaVersionTag("ticketing-test")
         .startEvent("Event_Requested").name("Requested")
@@ -122,6 +125,8 @@ abstract class TicketingApiTestBase {
         .camundaDueDate("${dateTime().plusHours(4).toDate()}")
         .exclusiveGateway("Gateway_Approved").name("Approved?")
         .condition("yes", "${" + OperationVariables.APPROVED + "}")
+        // an asynchronous step like the real processes' foundation calls (no job executor here: tests run it)
+        .serviceTask("Task_ApplyChange").name("Apply change").camundaAsyncBefore().camundaExpression("${true}")
         .endEvent("Event_Done").name("Done")
         .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', '" + success + "')}")
         .moveToLastGateway()
