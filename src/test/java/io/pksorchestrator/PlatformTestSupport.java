@@ -26,6 +26,15 @@ public final class PlatformTestSupport {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
+  /** A TCP port free at this moment (for a server the test starts itself, e.g. the simulator or a node). */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }

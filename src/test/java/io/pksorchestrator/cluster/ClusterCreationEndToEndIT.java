@@ -1,5 +1,6 @@
 package io.pksorchestrator.cluster;
 
+import io.pksorchestrator.PlatformTestSupport;
 import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,8 +13,6 @@ import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +51,7 @@ class ClusterCreationEndToEndIT {
 
   static final String OPERATOR_PASSWORD = random();
   static final String TICKETING_PASSWORD = random();
-  static final int SIMULATOR_PORT = freePort();
+  static final int SIMULATOR_PORT = PlatformTestSupport.freePort();
   static final Duration PATIENCE = Duration.ofMinutes(3);
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final ObjectMapper JSON = new ObjectMapper();
@@ -191,11 +190,4 @@ class ClusterCreationEndToEndIT {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

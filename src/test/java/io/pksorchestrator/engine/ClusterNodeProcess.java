@@ -6,7 +6,6 @@ import io.pksorchestrator.PksOrchestratorApplication;
 import io.pksorchestrator.PlatformTestSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ final class ClusterNodeProcess {
   /** Starts the node; {@code arguments} are Spring properties ({@code --key=value}), the database in {@code env}. */
   static ClusterNodeProcess start(String name, String classpath, Path dir, Map<String, String> env,
       List<String> arguments) {
-    int port = freePort();
+    int port = PlatformTestSupport.freePort();
     Path log = dir.resolve("node-" + name + ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -110,11 +109,4 @@ final class ClusterNodeProcess {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

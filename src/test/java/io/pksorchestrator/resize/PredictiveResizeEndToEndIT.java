@@ -1,5 +1,6 @@
 package io.pksorchestrator.resize;
 
+import io.pksorchestrator.PlatformTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +14,6 @@ import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.simulator.SimulatedFoundation;
 import io.pksorchestrator.simulator.core.ServingRecord.MinuteSample;
 import io.pksorchestrator.simulator.metrics.Workloads.DailyPeak;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -92,7 +91,7 @@ class PredictiveResizeEndToEndIT {
   static final Duration MINUTE = Duration.ofMinutes(1);
 
   /** Chosen once: the property supplier is read more than once, and every reader must see the same port. */
-  static final int SIMULATOR_PORT = freePort();
+  static final int SIMULATOR_PORT = PlatformTestSupport.freePort();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -247,11 +246,4 @@ class PredictiveResizeEndToEndIT {
     return PredictiveResizeModel.businessKey(FOUNDATION, CLUSTER);
   }
 
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -12,7 +12,6 @@ import io.pksorchestrator.cluster.ClusterCreationProcess;
 import io.pksorchestrator.cluster.ClusterCreationProcess.Elements;
 import io.pksorchestrator.operations.OperationVariables;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +61,7 @@ class TasklistBrowserIT {
   static final String TASKLIST = "/camunda/app/tasklist/default/";
   static final String OPERATOR_PASSWORD = PlatformTestSupport.random();
   static final String TICKETING_PASSWORD = PlatformTestSupport.random();
-  static final int SIMULATOR_PORT = freePort();
+  static final int SIMULATOR_PORT = PlatformTestSupport.freePort();
   static final Duration PATIENCE = Duration.ofSeconds(60);
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -267,11 +266,4 @@ class TasklistBrowserIT {
     return "http://localhost:" + port + path;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.pksorchestrator.upgrade;
 
+import io.pksorchestrator.PlatformTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,6 @@ import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ class StemcellUpgradeEndToEndIT {
   }
 
   /** Chosen once: the property supplier is read more than once, and every reader must see the same port. */
-  static final int SIMULATOR_PORT = freePort();
+  static final int SIMULATOR_PORT = PlatformTestSupport.freePort();
 
   @TempDir
   static Path dir;
@@ -123,13 +123,6 @@ class StemcellUpgradeEndToEndIT {
         .singleResult().getValue();
   }
 
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** A minimal stemcell tarball: one {@code stemcell.MF} entry (ustar), gzipped. */
   static Path stemcellTgz(Path file, String version) throws IOException {
