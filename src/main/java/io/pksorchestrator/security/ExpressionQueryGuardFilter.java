@@ -1,29 +1,41 @@
 package io.pksorchestrator.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.Map;
+import java.security.Principal;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Mitigation of CVE-2026-109432 (expression injection through task queries, including {@code orQueries}, fixed only
- * in enterprise releases of Camunda 7.24): rejects with 400 every task query, task count, historic task query and
- * filter create/update/list/count request that carries an expression ({@code ${...}} or {@code #{...}}) anywhere in
- * its query string or JSON body, on {@code /engine-rest} and on the webapps' proxy {@code /camunda/api/engine/engine/<name>}.
- * The body is read once (at most {@code pkso.security.max-query-body-bytes}, else 413), inspected as raw text and,
- * when it is JSON, as decoded string values and keys (so {@code \u0024{} escapes do not slip through), and handed
- * on re-buffered.
+ * Second line of the CVE-2026-109432 mitigation (the decision is the engine's: {@link QueryExpressionGuardPlugin}):
+ * refuses, before the REST layer, task queries, task counts, historic task queries and filter
+ * create/update/list/count/singleResult requests that carry an expression, on {@code /engine-rest} and on the
+ * webapps' proxy {@code /camunda/api/engine/engine/<name>}.
+ *
+ * <p>The body is decoded exactly as the REST layer decodes it: Jersey hands the byte stream to Jackson, which ignores
+ * any charset parameter and detects UTF-8, UTF-16 or UTF-32 (either byte order, with or without byte-order mark)
+ * from the bytes, then resolves {@code \}{@code u} escapes in names and strings. This filter parses the same bytes
+ * with the same Jackson factory and looks at every decoded field name (any {@code *Expression} field) and every
+ * decoded string ({@code ${} or {@code #{}), in every root value; an opener already visible in the raw bytes
+ * read as UTF-8 is refused as well. What it cannot decode that way (a content encoding
+ * such as gzip, a media type other than {@code application/json}, malformed bytes or JSON) is refused with 415;
+ * expressions with 400; bodies above {@code pkso.security.max-query-body-bytes} with 413; all as problem+json, and
+ * logged with user and path ({@code PKSO-SEC002}, {@code PKSO-SEC004}). Query-string parameters are decoded as
+ * Jersey decodes them (UTF-8 percent-decoding, {@code +} as space).
  */
 public class ExpressionQueryGuardFilter extends OncePerRequestFilter {
 
@@ -33,14 +45,20 @@ public class ExpressionQueryGuardFilter extends OncePerRequestFilter {
   /** Resource paths (below the engine root) whose requests are or define task queries. */
   private static final Pattern TASK_QUERY = Pattern.compile(
       "^/(task(/count)?|history/task(/count)?|filter(/create|/count)?|filter/[^/]+(/list|/count|/singleResult)?)/?$");
-  private static final String MESSAGE = "Expressions (${...} or #{...}) are not allowed in task queries or filters"
-      + " (mitigation of CVE-2026-109432). Query with literal values instead.";
+  private static final String MESSAGE = "Expressions (${...} or #{...}, any *Expression field) are not allowed in"
+      + " task queries or filters, also not in orQueries (mitigation of CVE-2026-109432). Query with literal values"
+      + " instead, e.g. assignee=<user id> instead of assigneeExpression=${currentUser()}.";
 
-  private final ObjectMapper json = new ObjectMapper();
+  private enum Verdict { CLEAN, EXPRESSION, UNDECODABLE }
+
+  /** Jackson's defaults, as the REST layer's JSON provider uses them (Camunda configures only data binding). */
+  private final JsonFactory json = new JsonFactory();
   private final int maxBodyBytes;
+  private final String engineName;
 
-  public ExpressionQueryGuardFilter(SecurityProperties properties) {
+  public ExpressionQueryGuardFilter(SecurityProperties properties, String engineName) {
     this.maxBodyBytes = properties.maxQueryBodyBytes();
+    this.engineName = engineName;
   }
 
   /** Whether a request path (without context path) is a task or filter query guarded by this filter. */
@@ -61,9 +79,14 @@ public class ExpressionQueryGuardFilter extends OncePerRequestFilter {
     if (text == null) {
       return false;
     }
-    String t = text.toLowerCase();
+    String t = text.toLowerCase(Locale.ROOT);
     return t.contains("${") || t.contains("#{") || t.contains("\\u0024{") || t.contains("\\u0023{")
         || t.contains("%24%7b") || t.contains("%23%7b") || t.contains("$\\u007b") || t.contains("#\\u007b");
+  }
+
+  /** Whether a (decoded) field or parameter name is one of the task query's expression fields. */
+  static boolean isExpressionField(String name) {
+    return name != null && name.toLowerCase(Locale.ROOT).endsWith("expression");
   }
 
   @Override
@@ -74,76 +97,85 @@ public class ExpressionQueryGuardFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (containsExpression(request.getQueryString()) || parametersContainExpression(request)) {
-      reject(request, response);
+    Verdict query = inspectQueryString(request.getQueryString());
+    if (query != Verdict.CLEAN) {
+      refuse(request, response, query, "query string");
       return;
     }
     byte[] body = readBody(request.getInputStream());
     if (body == null) {
-      Problems.write(response, 413, "Payload Too Large",
+      Problems.problem(response, 413, "Payload Too Large",
           "Task query bodies are limited to " + maxBodyBytes + " bytes.");
       return;
     }
-    String text = new String(body, StandardCharsets.UTF_8);
-    if (containsExpression(text) || jsonContainsExpression(text)) {
-      reject(request, response);
-      return;
+    if (body.length > 0) {
+      String reason = undecodableReason(request);
+      // an opener visible in the raw bytes read as UTF-8 is refused as such, even in a body that cannot be decoded
+      Verdict verdict = containsExpression(new String(body, StandardCharsets.UTF_8)) ? Verdict.EXPRESSION
+          : reason == null ? inspectJson(body) : Verdict.UNDECODABLE;
+      if (verdict != Verdict.CLEAN) {
+        refuse(request, response, verdict, reason == null ? "body" : reason);
+        return;
+      }
     }
     chain.doFilter(new BufferedBodyRequest(request, body), response);
   }
 
-  private boolean parametersContainExpression(HttpServletRequest request) {
-    // Only the query string is parsed here (form bodies are not used by these resources); reading parameters
-    // from a form body would consume it.
-    if (request.getQueryString() == null) {
-      return false;
+  /** Why the body cannot be decoded as the REST layer would, or null when it can. */
+  private static String undecodableReason(HttpServletRequest request) {
+    String encoding = request.getHeader("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
+      return "Content-Encoding " + Logs.safe(encoding);
     }
-    for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
-      if (containsExpression(e.getKey())) {
-        return true;
+    String type = request.getContentType();
+    try {
+      if (type != null && MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(type))) {
+        return null;
       }
-      for (String v : e.getValue()) {
-        if (containsExpression(v)) {
-          return true;
-        }
-      }
+    } catch (InvalidMediaTypeException invalid) {
+      // refused below
     }
-    return false;
+    return "Content-Type " + (type == null ? "(none)" : Logs.safe(type));
   }
 
-  private boolean jsonContainsExpression(String text) {
-    if (text.isBlank()) {
-      return false;
+  private Verdict inspectJson(byte[] body) {
+    try (JsonParser parser = json.createParser(body)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          if (isExpressionField(name) || containsExpression(name)) {
+            return Verdict.EXPRESSION;
+          }
+        } else if (token == JsonToken.VALUE_STRING && containsExpression(parser.getText())) {
+          return Verdict.EXPRESSION;
+        }
+      }
+      return Verdict.CLEAN;
+    } catch (IOException notDecodable) {
+      return Verdict.UNDECODABLE;
+    }
+  }
+
+  private static Verdict inspectQueryString(String query) {
+    if (query == null || query.isEmpty()) {
+      return Verdict.CLEAN;
+    }
+    if (containsExpression(query)) {
+      return Verdict.EXPRESSION;
     }
     try {
-      return walk(json.readTree(text));
-    } catch (IOException notJson) {
-      return false; // the raw text was checked already; the engine rejects malformed JSON itself
-    }
-  }
-
-  private boolean walk(JsonNode node) {
-    if (node == null) {
-      return false;
-    }
-    if (node.isTextual()) {
-      return containsExpression(node.textValue());
-    }
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (containsExpression(e.getKey()) || walk(e.getValue())) {
-          return true;
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        if (isExpressionField(name) || containsExpression(name) || containsExpression(value)) {
+          return Verdict.EXPRESSION;
         }
       }
-    } else if (node.isArray()) {
-      for (JsonNode child : node) {
-        if (walk(child)) {
-          return true;
-        }
-      }
+    } catch (IllegalArgumentException malformed) {
+      return Verdict.UNDECODABLE;
     }
-    return false;
+    return Verdict.CLEAN;
   }
 
   private byte[] readBody(InputStream in) throws IOException {
@@ -151,9 +183,28 @@ public class ExpressionQueryGuardFilter extends OncePerRequestFilter {
     return body.length > maxBodyBytes ? null : body;
   }
 
-  private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    LOG.warn("PKSO-SEC002 Rejected a task query with an expression: {} {} from {}", request.getMethod(),
-        request.getRequestURI(), request.getRemoteAddr());
-    Problems.write(response, 400, "Bad Request", MESSAGE);
+  private void refuse(HttpServletRequest request, HttpServletResponse response, Verdict verdict, String where)
+      throws IOException {
+    String user = user(request);
+    if (verdict == Verdict.EXPRESSION) {
+      LOG.warn("PKSO-SEC002 Refused a task query with an expression in its {}: {} {} by user '{}' from {}", where,
+          request.getMethod(), Logs.safe(request.getRequestURI()), user, request.getRemoteAddr());
+      Problems.problem(response, 400, "Bad Request", MESSAGE);
+    } else {
+      LOG.warn("PKSO-SEC004 Refused a task query that cannot be decoded as JSON ({}): {} {} by user '{}' from {}",
+          where, request.getMethod(), Logs.safe(request.getRequestURI()), user, request.getRemoteAddr());
+      Problems.problem(response, 415, "Unsupported Media Type", "Task queries and filters must be sent as"
+          + " application/json without Content-Encoding, in UTF-8, UTF-16 or UTF-32, as well-formed JSON (" + where
+          + " could not be decoded).");
+    }
+  }
+
+  private String user(HttpServletRequest request) {
+    Principal principal = request.getUserPrincipal();
+    if (principal != null) {
+      return Logs.safe(principal.getName());
+    }
+    var session = RequestAuthenticationFilter.fromWebappSession(request.getSession(false), engineName);
+    return session == null ? "(anonymous)" : Logs.safe(session.userId());
   }
 }

@@ -18,6 +18,18 @@ final class Problems {
         + escape(message) + "\"}");
   }
 
+  /**
+   * Writes an RFC 9457 problem ({@code application/problem+json}: type, title, status, detail). The detail is repeated
+   * as {@code message}, which is where Camunda's webapps and REST clients look for an error's text.
+   */
+  static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
+        + ",\"detail\":\"" + escape(detail) + "\",\"message\":\"" + escape(detail) + "\"}");
+  }
+
   private static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {

@@ -25,10 +25,11 @@ public class SecurityFilterConfiguration {
     return registration;
   }
 
-  /** CVE-2026-109432 mitigation on the REST API and the webapps' engine proxy. */
+  /** CVE-2026-109432: second line (the engine decides) on the REST API and the webapps' engine proxy. */
   @Bean
-  FilterRegistrationBean<ExpressionQueryGuardFilter> expressionQueryGuardFilter(SecurityProperties properties) {
-    var registration = new FilterRegistrationBean<>(new ExpressionQueryGuardFilter(properties));
+  FilterRegistrationBean<ExpressionQueryGuardFilter> expressionQueryGuardFilter(SecurityProperties properties,
+      ProcessEngine engine) {
+    var registration = new FilterRegistrationBean<>(new ExpressionQueryGuardFilter(properties, engine.getName()));
     registration.setName("pksoExpressionQueryGuardFilter");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

@@ -18,20 +18,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates (or brings up to date) the operators' Tasklist filters at start-up, readable by platform-operators
- * and platform-leads. Stored through the Java API; their queries hold expressions ({@code ${currentUser()}},
- * {@code ${now()}}), which the engine allows in stored queries only ({@code enableExpressionsInStoredQueries}).
- * Tasklist runs them with {@code POST .../filter/{id}/list}, whose body carries no expressions.
+ * and platform-leads. Their queries hold no expressions: the engine refuses every query with one (CVE-2026-109432,
+ * docs/security.md), so "overdue" is the fact the process records when an approval passes its due date (the
+ * escalation adds platform-leads as candidates) instead of {@code dueBefore ${now()}}, and the open approvals are
+ * listed claimed or not instead of by {@code ${currentUser()}}. Filters of earlier versions by a retired name are
+ * removed.
  */
 @Component
 public class TasklistFilters {
 
-  public static final String APPROVALS_FOR_ME = "Approvals waiting for me";
+  public static final String OPEN_APPROVALS = "Open approvals";
   public static final String OVERDUE_APPROVALS = "Overdue approvals";
   public static final String FAILED_OPERATIONS = "Failed operations";
+  /** Names of earlier versions' filters (their queries held expressions, which the engine now refuses to run). */
+  static final List<String> RETIRED = List.of("Approvals waiting for me");
   private static final String APPROVAL_LIKE = OperationVariables.APPROVAL_TASK_PREFIX + "%";
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
 
@@ -47,14 +52,17 @@ public class TasklistFilters {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
   public void ensureFilters() {
-    ensure(APPROVALS_FOR_ME, -10, "#1f6feb", "Approvals for platform-operators that nobody has claimed, or that"
-        + " you have claimed", taskService.createTaskQuery().taskDefinitionKeyLike(APPROVAL_LIKE)
-        .or().taskCandidateGroup(OperatorGroups.OPERATORS).taskAssigneeExpression("${currentUser()}").endOr()
-        .orderByDueDate().asc());
-    ensure(OVERDUE_APPROVALS, -9, "#d1242f", "Approvals past their due date",
-        taskService.createTaskQuery().taskDefinitionKeyLike(APPROVAL_LIKE).dueBeforeExpression("${now()}")
-            .orderByDueDate().asc());
+    for (String retired : RETIRED) {
+      filterService.createFilterQuery().filterName(retired).list().forEach(f -> filterService.deleteFilter(f.getId()));
+    }
+    ensure(OPEN_APPROVALS, -10, "#1f6feb", "Approvals for platform-operators, claimed or not (the card shows who"
+        + " claimed one), the earliest due first", taskService.createTaskQuery().taskDefinitionKeyLike(APPROVAL_LIKE)
+        .taskCandidateGroup(OperatorGroups.OPERATORS).includeAssignedTasks().orderByDueDate().asc());
+    ensure(OVERDUE_APPROVALS, -9, "#d1242f", "Approvals past their due date: escalated to platform-leads",
+        taskService.createTaskQuery().taskDefinitionKeyLike(APPROVAL_LIKE).taskCandidateGroup(OperatorGroups.LEADS)
+            .includeAssignedTasks().orderByDueDate().asc());
     ensure(FAILED_OPERATIONS, -8, "#bf8700", "Operations that failed and wait for an operator's decision",
         taskService.createTaskQuery().taskDefinitionKeyLike(OperationVariables.RESOLVE_TASK_PREFIX + "%")
             .orderByTaskCreateTime().asc());

@@ -28,6 +28,17 @@ record WebappSession(int status, String cookie, String csrfToken) {
     String newToken = r.headers().firstValue("X-XSRF-TOKEN").orElse(csrf(renewed).isEmpty() ? token : csrf(renewed));
     String all = renewed.contains("JSESSIONID=") ? renewed.replaceAll("; ?XSRF-TOKEN=[^;]*", "")
         + "; XSRF-TOKEN=" + newToken : cookies;
+    if (r.statusCode() == 200) {
+      // the renewed session may not hold a CSRF token yet: a reading request makes the filter issue one
+      HttpResponse<String> page = PlatformTestSupport.send(PlatformTestSupport.get(
+          base + "/camunda/app/tasklist/default/").header("Cookie", all));
+      String issued = page.headers().firstValue("X-XSRF-TOKEN")
+          .orElse(csrf(cookies(page.headers().allValues("Set-Cookie"))));
+      if (!issued.isEmpty()) {
+        newToken = issued;
+        all = all.replaceAll("; ?XSRF-TOKEN=[^;]*", "") + "; XSRF-TOKEN=" + newToken;
+      }
+    }
     return new WebappSession(r.statusCode(), all, newToken);
   }
 

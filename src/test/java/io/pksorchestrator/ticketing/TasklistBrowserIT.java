@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A real browser (Debian's headless chromium driven by chromedriver) in front of the whole application with the
  * simulated foundation "lab": a ticketing system requests two clusters over {@code /api/v1}; the operator logs in
- * to Tasklist, opens the "Approvals waiting for me" filter, opens one cluster creation approval, checks the facts
+ * to Tasklist, opens the "Open approvals" filter, opens one cluster creation approval, checks the facts
  * the form shows, approves and completes it; the process goes on to create the cluster. The same browser session
  * then opens the fleet overview at {@code /}: the lab foundation, the operation still waiting for approval, and a
  * lab cluster with its forecast chart.
@@ -137,7 +137,7 @@ class TasklistBrowserIT {
     wait.until(d -> !d.getCurrentUrl().contains("#/login"));
 
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'task-filter')]//a"
-        + "[contains(normalize-space(.),'" + TasklistFilters.APPROVALS_FOR_ME + "')]"))).click();
+        + "[contains(normalize-space(.),'" + TasklistFilters.OPEN_APPROVALS + "')]"))).click();
     By approvedItem = By.xpath("//li[contains(concat(' ',normalize-space(@class),' '),' task ')]"
         + "[.//*[contains(@class,'variable-item')][contains(normalize-space(.),'" + APPROVED_CLUSTER + "')]]");
     WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(approvedItem));

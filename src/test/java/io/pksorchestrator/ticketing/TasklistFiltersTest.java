@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,11 +20,12 @@ class TasklistFiltersTest extends TicketingApiTestBase {
   @Autowired FilterService filterService;
   @Autowired TasklistFilters filters;
   @Autowired AuthorizationService authorizations;
+  @Autowired TaskService taskService;
 
   @Test
   void filtersExistOnceEvenAfterARestartAndOperatorsMayReadThem() {
     filters.ensureFilters();
-    for (String name : List.of(TasklistFilters.APPROVALS_FOR_ME, TasklistFilters.OVERDUE_APPROVALS,
+    for (String name : List.of(TasklistFilters.OPEN_APPROVALS, TasklistFilters.OVERDUE_APPROVALS,
         TasklistFilters.FAILED_OPERATIONS)) {
       List<Filter> found = filterService.createFilterQuery().filterName(name).list();
       assertThat(found).as(name).hasSize(1);
@@ -37,7 +38,7 @@ class TasklistFiltersTest extends TicketingApiTestBase {
   @Test
   void approvalsAndOverdueFiltersSelectTheRightTasksForTheOperator() {
     post("/api/v1/cluster-requests", "ticketing", clusterJson("filter-me", "CHG-FILTER"), Map.of());
-    Filter mine = filterService.createFilterQuery().filterName(TasklistFilters.APPROVALS_FOR_ME).singleResult();
+    Filter mine = filterService.createFilterQuery().filterName(TasklistFilters.OPEN_APPROVALS).singleResult();
     Filter overdue = filterService.createFilterQuery().filterName(TasklistFilters.OVERDUE_APPROVALS).singleResult();
     String processInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CHG-FILTER")
         .singleResult().getId();
@@ -48,12 +49,37 @@ class TasklistFiltersTest extends TicketingApiTestBase {
       assertThat(forMe).allSatisfy(t -> assertThat(t.getTaskDefinitionKey()).startsWith("Task_Approve"));
       assertThat(filterService.<Task>list(overdue.getId())).extracting(Task::getProcessInstanceId)
           .doesNotContain(processInstance);
-      ClockUtil.offset(5L * 60 * 60 * 1000);
+      // past its due date the process escalates the approval: platform-leads become candidates (as
+      // cluster.EscalateApprovalDelegate does); that fact, not an expression such as ${now()}, makes it overdue
+      Task approval = forMe.stream().filter(t -> processInstance.equals(t.getProcessInstanceId())).findFirst()
+          .orElseThrow();
+      identityService.clearAuthentication();
+      taskService.addCandidateGroup(approval.getId(), OperatorGroups.LEADS);
+      identityService.setAuthentication("operator", List.of(OperatorGroups.OPERATORS));
       assertThat(filterService.<Task>list(overdue.getId())).extracting(Task::getProcessInstanceId)
           .contains(processInstance);
-    } finally {
-      ClockUtil.reset();
+      // a claimed approval stays in both lists
       identityService.clearAuthentication();
+      taskService.claim(approval.getId(), "someone-else");
+      identityService.setAuthentication("operator", List.of(OperatorGroups.OPERATORS));
+      assertThat(filterService.<Task>list(mine.getId())).extracting(Task::getId).contains(approval.getId());
+      assertThat(filterService.<Task>list(overdue.getId())).extracting(Task::getId).contains(approval.getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  @Test
+  void filtersOfEarlierVersionsAreRetiredAndNoneHoldsAnExpression() {
+    Filter retired = filterService.newTaskFilter(TasklistFilters.RETIRED.get(0))
+        .setQuery(taskService.createTaskQuery());
+    filterService.saveFilter(retired);
+    filters.ensureFilters();
+    assertThat(filterService.getFilter(retired.getId())).isNull();
+    for (Filter f : filterService.createFilterQuery().list()) {
+      org.camunda.bpm.engine.impl.TaskQueryImpl query = f.getQuery();
+      assertThat(query.getExpressions()).as(f.getName()).isEmpty();
+      assertThat(query.getQueries()).as(f.getName()).allSatisfy(q -> assertThat(q.getExpressions()).isEmpty());
     }
   }
 }
