@@ -3,6 +3,7 @@ package io.pksorchestrator.operations;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
@@ -20,12 +21,14 @@ import org.springframework.stereotype.Component;
 public class FourEyesCheck {
 
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
 
-  public FourEyesCheck(TaskService taskService, RepositoryService repositoryService,
+  public FourEyesCheck(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
       IdentityService identityService) {
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
   }
@@ -44,8 +47,9 @@ public class FourEyesCheck {
       if (task == null || task.getProcessDefinitionId() == null || !declaresRule(task)) {
         return Optional.empty();
       }
-      return FourEyesRule.refusal(userId, taskService.getVariable(taskId, OperationVariables.REQUESTED_BY),
-          task.getName());
+      // the process instance's own variable, as the engine's listener reads it (never a task-local one)
+      return FourEyesRule.refusal(userId, runtimeService.getVariableLocal(task.getProcessInstanceId(),
+          OperationVariables.REQUESTED_BY), task.getName());
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);

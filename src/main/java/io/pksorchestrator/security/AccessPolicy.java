@@ -16,14 +16,16 @@ import org.camunda.bpm.engine.authorization.Resources;
 /**
  * The group authorizations the orchestrator needs, created idempotently at start-up: a grant that exists for the
  * group and resource is extended by missing permissions, never duplicated. Nothing else is granted, so the operator
- * cannot deploy and the ticketing client sees no tasks and no webapp.
+ * cannot deploy and the ticketing client sees no tasks and no webapp. Ticketing starts operations only through
+ * {@code /api/v1} (the product starts the process as itself and records the ticketing user as the requester): its
+ * earlier grants to start them directly over {@code /engine-rest} are revoked at every start.
  */
 final class AccessPolicy {
 
   /** Process definition keys of the operations processes operators work on. */
   static final List<String> OPERATIONS_PROCESSES = List.of("ClusterCreationProcess", "PredictiveResizeProcess",
       "StemcellUpgradeProcess", "ForecastScalingProcess");
-  /** Process definition keys a ticketing system may start. */
+  /** Process definition keys a ticketing system may request through {@code /api/v1} (and read). */
   static final List<String> TICKETING_PROCESSES = List.of("ClusterCreationProcess", "PredictiveResizeProcess",
       "StemcellUpgradeProcess");
 
@@ -48,11 +50,37 @@ final class AccessPolicy {
             ProcessDefinitionPermissions.TASK_WORK);
       }
     }
-    grant(OperatorGroups.TICKETING, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+    revoke(OperatorGroups.TICKETING, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
     for (String key : TICKETING_PROCESSES) {
-      // READ: the REST API looks the definition up by key (a query filtered by READ) before starting it.
-      grant(OperatorGroups.TICKETING, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+      grant(OperatorGroups.TICKETING, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+      revoke(OperatorGroups.TICKETING, Resources.PROCESS_DEFINITION, key,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+  }
+
+  /** Removes permissions from an existing grant (deleting it when none is left); no grant, nothing to do. */
+  private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    if (existing == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission p : permissions) {
+      if (existing.isPermissionGranted(p)) {
+        existing.removePermission(p);
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    Permission[] all = resource == Resources.PROCESS_INSTANCE ? ProcessInstancePermissions.values()
+        : ProcessDefinitionPermissions.values();
+    if (java.util.Arrays.stream(existing.getPermissions(all)).allMatch(p -> p.getValue() == 0)) {
+      authorizations.deleteAuthorization(existing.getId());
+    } else {
+      authorizations.saveAuthorization(existing);
     }
   }
 

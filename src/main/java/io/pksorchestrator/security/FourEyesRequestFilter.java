@@ -1,15 +1,12 @@
 package io.pksorchestrator.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pksorchestrator.operations.FourEyesCheck;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses with 403 (Camunda's error body, {@code type AuthorizationException}) a task completion that the four-eyes
- * rule forbids, on {@code /engine-rest} and on the webapps' engine API (Tasklist), before it reaches the engine.
- * Without it the engine's refusal arrives as HTTP 500, because the engine wraps the task listener's
- * AuthorizationException (ENGINE-03051). The task listener remains the guard for every other path.
+ * The four-eyes rule over HTTP, on {@code /engine-rest} and on the webapps' engine API (Tasklist); the engine makes
+ * every decision ({@code operations.FourEyes*}), this filter only shapes the answer. A task completion that the rule
+ * forbids is refused before it reaches the engine; every other refusal of the rule that the engine answers (a
+ * protected variable, a claim or assignment, a requester named at the start: 403, or 500 when the engine wrapped a
+ * task listener's refusal, ENGINE-03051) is rewritten by {@link RuleRefusalResponse}. Either way the client gets 403
+ * {@code application/problem+json} with {@code type AuthorizationException} and the rule's message.
  */
 public class FourEyesRequestFilter extends OncePerRequestFilter {
 
@@ -31,7 +30,6 @@ public class FourEyesRequestFilter extends OncePerRequestFilter {
 
   private final FourEyesCheck check;
   private final String engineName;
-  private final ObjectMapper json = new ObjectMapper();
 
   public FourEyesRequestFilter(FourEyesCheck check, String engineName) {
     this.check = check;
@@ -54,15 +52,15 @@ public class FourEyesRequestFilter extends OncePerRequestFilter {
     Optional<String> taskId = completedTaskId(request.getMethod(), path);
     String user = taskId.isPresent() ? user(request) : null;
     Optional<String> refusal = user == null ? Optional.empty() : check.refusalOfCompletion(taskId.get(), user);
-    if (refusal.isEmpty()) {
-      chain.doFilter(request, response);
+    if (refusal.isPresent()) {
+      LOG.info("PKSO-SEC020 Refused completion of task {} by user '{}' (four-eyes rule)", taskId.get(),
+          Logs.safe(user));
+      Problems.refusal(response, refusal.get());
       return;
     }
-    LOG.info("PKSO-SEC020 Refused completion of task {} by user '{}' (four-eyes rule)", taskId.get(), user);
-    response.setStatus(403);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getWriter(), Map.of("type", "AuthorizationException", "message", refusal.get()));
+    RuleRefusalResponse answer = new RuleRefusalResponse(response);
+    chain.doFilter(request, answer);
+    answer.finish();
   }
 
   private String user(HttpServletRequest request) {

@@ -30,6 +30,19 @@ final class Problems {
         + ",\"detail\":\"" + escape(detail) + "\",\"message\":\"" + escape(detail) + "\"}");
   }
 
+  /**
+   * Writes a refusal under the four-eyes rule: 403, {@code application/problem+json}, with the {@code type} that
+   * Camunda's clients know for authorization failures ({@code AuthorizationException}, a relative URI reference)
+   * and the message as {@code detail} and {@code message}.
+   */
+  static void refusal(HttpServletResponse response, String message) throws IOException {
+    response.setStatus(403);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write("{\"type\":\"AuthorizationException\",\"title\":\"Forbidden\",\"status\":403,"
+        + "\"detail\":\"" + escape(message) + "\",\"message\":\"" + escape(message) + "\"}");
+  }
+
   private static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {

@@ -9,7 +9,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import io.pksorchestrator.security.OwnInstanceGrants;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -18,9 +21,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts an operation's process as the authenticated user, at most once per (client, idempotency key): the key is
- * claimed in the same transaction as the process start, so a duplicate arriving at the same moment on another node
- * waits for the winner's commit and then gets the winner's operation.
+ * Starts an operation's process at most once per (client, idempotency key): the key is claimed in the same
+ * transaction as the process start, so a duplicate arriving at the same moment on another node waits for the
+ * winner's commit and then gets the winner's operation. The product starts the process as itself (ticketing users
+ * have no permission to start operations over {@code /engine-rest}) with {@code requestedBy} naming the
+ * authenticated caller, which the engine then keeps unchanged (four-eyes rule, docs/security.md); a ticketing caller
+ * is granted READ on the instance it asked for.
  */
 @Service
 public class OperationStarter {
@@ -40,13 +46,18 @@ public class OperationStarter {
   private final IdempotencyRepository repository;
   private final TransactionTemplate transactions;
   private final ObjectMapper objectMapper;
+  private final IdentityService identityService;
+  private final OwnInstanceGrants grants;
 
   public OperationStarter(RuntimeService runtimeService, IdempotencyRepository repository,
-      TransactionTemplate transactions, ObjectMapper objectMapper) {
+      TransactionTemplate transactions, ObjectMapper objectMapper, IdentityService identityService,
+      OwnInstanceGrants grants) {
     this.runtimeService = runtimeService;
     this.repository = repository;
     this.transactions = transactions;
     this.objectMapper = objectMapper;
+    this.identityService = identityService;
+    this.grants = grants;
   }
 
   public Started start(StartCommand command) {
@@ -89,15 +100,23 @@ public class OperationStarter {
   }
 
   private String startProcess(StartCommand command) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
     try {
-      return runtimeService.createProcessInstanceByKey(command.processKey())
+      String id = runtimeService.createProcessInstanceByKey(command.processKey())
           .businessKey(command.businessKey())
           .setVariables(command.variables())
           .execute()
           .getId();
+      grants.grantToRequester(caller, id);
+      return id;
     } catch (NullValueException notDeployed) {
       throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Process not deployed", "Process '"
           + command.processKey() + "' is not deployed on this engine: " + notDeployed.getMessage(), null);
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
     }
   }
 

@@ -34,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Cluster creation end to end: the whole application with the job executor on, against the simulated foundation
- * "lab" over real HTTP. Requests are started through {@code /engine-rest} as {@code ticketing} and approved as
- * {@code operator}; the engine API is used only to observe.
+ * "lab" over real HTTP. Requests are made through the ticketing API {@code /api/v1} as {@code ticketing} (the only
+ * way ticketing starts operations) and approved as {@code operator}; the engine API is used only to observe.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:pkso-cluster-e2e;DB_CLOSE_DELAY=-1",
@@ -129,16 +129,13 @@ class ClusterCreationEndToEndIT {
 
   private String startAsTicketing(String name, int workers, String ticket) throws Exception {
     String body = """
-        {"variables": {
-          "foundation": {"value": "lab"}, "clusterName": {"value": "%s"}, "planName": {"value": "small"},
-          "workerCount": {"value": %d, "type": "Integer"}, "externalHostname": {"value": "%s.k8s.example.com"},
-          "requestedBy": {"value": "rita"}, "ticketId": {"value": "%s"}}}""".formatted(name, workers, name, ticket);
-    HttpResponse<String> response = send(post("/engine-rest/process-definition/key/"
-        + ClusterCreationProcess.PROCESS_KEY + "/start", body, "ticketing", TICKETING_PASSWORD));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        {"foundation": "lab", "clusterName": "%s", "planName": "small", "workerCount": %d,
+         "externalHostname": "%s.k8s.example.com", "ticketId": "%s"}""".formatted(name, workers, name, ticket);
+    HttpResponse<String> response = send(post("/api/v1/cluster-requests", body, "ticketing", TICKETING_PASSWORD));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     JsonNode started = JSON.readTree(response.body());
     assertThat(started.get("businessKey").asText()).isEqualTo(ticket);
-    return started.get("id").asText();
+    return started.get("operationId").asText();
   }
 
   private void approveAsOperator(String processInstanceId) throws Exception {

@@ -166,8 +166,21 @@ class SecurityIT extends PlatformApplicationTest {
     return r.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
   }
 
-  /** Test-local grant: lets the ticketing group start the test process like an operations process. */
+  /**
+   * Test-local grants: let the ticketing group start the test process directly (the product grants ticketing no
+   * direct start of any process: it requests operations through /api/v1). Instance creation is granted to the user,
+   * so the product's group policy (which revokes it from the group) leaves it alone.
+   */
   private void grantTicketingStartOfTestProcess() {
+    if (authorizationService.createAuthorizationQuery().userIdIn("ticketing")
+        .resourceType(Resources.PROCESS_INSTANCE).resourceId("*").count() == 0) {
+      Authorization create = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      create.setUserId("ticketing");
+      create.setResource(Resources.PROCESS_INSTANCE);
+      create.setResourceId("*");
+      create.addPermission(org.camunda.bpm.engine.authorization.ProcessInstancePermissions.CREATE);
+      authorizationService.saveAuthorization(create);
+    }
     if (authorizationService.createAuthorizationQuery().groupIdIn(OperatorGroups.TICKETING)
         .resourceType(Resources.PROCESS_DEFINITION).resourceId("PlatformTestProcess").count() == 0) {
       Authorization a = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

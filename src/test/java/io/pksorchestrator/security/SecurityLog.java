@@ -6,13 +6,18 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** TEST ONLY: collects the log lines of the {@code io.pksorchestrator.security} loggers while a test runs. */
+/** TEST ONLY: collects the log lines of a package's loggers (default: security) while a test runs. */
 final class SecurityLog implements AutoCloseable {
 
-  private final Logger logger = (Logger) LoggerFactory.getLogger("io.pksorchestrator.security");
+  private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   SecurityLog() {
+    this("io.pksorchestrator.security");
+  }
+
+  SecurityLog(String loggerName) {
+    logger = (Logger) LoggerFactory.getLogger(loggerName);
     appender.start();
     logger.addAppender(appender);
   }
