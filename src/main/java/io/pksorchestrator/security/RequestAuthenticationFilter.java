@@ -58,8 +58,8 @@ public class RequestAuthenticationFilter extends OncePerRequestFilter {
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       principal = basic(header.substring(6).trim());
       if (principal == null) {
-        challenge(response, "Wrong user name or password (after a wrong password the user is locked for a few"
-            + " seconds).");
+        challenge(response, "Wrong user name or password (after a wrong password the user waits a few seconds,"
+            + " and an address that sends several wrong ones is throttled for a minute).");
         return;
       }
     } else if (rule == AccessRule.BASIC_OR_SESSION && isReading(request)) {

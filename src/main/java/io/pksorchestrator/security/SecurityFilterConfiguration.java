@@ -8,11 +8,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Registers the servlet filters that authenticate requests, block expression injection in task queries and refuse
- * four-eyes violations with 403.
+ * Registers the servlet filters that throttle sources of wrong passwords, authenticate requests, block expression
+ * injection in task queries and answer four-eyes refusals with 403.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityFilterConfiguration {
+
+  /** Throttling of sources that send wrong passwords: first, before any password is checked. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+    var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.setName("pksoLoginThrottleFilter");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
 
   /** Authentication for everything outside the webapps (which log in by session themselves). */
   @Bean

@@ -18,7 +18,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ExpressionQueryGuardFilterTest {
 
   private final ExpressionQueryGuardFilter filter = new ExpressionQueryGuardFilter(
-      new SecurityProperties(null, null, null, null, 4096), "default");
+      new SecurityProperties(null, null, null, null, 4096, null), "default");
 
   @Test
   void everyEncodingAndEscapeOfAnExpressionIsRefusedWith400() throws Exception {
