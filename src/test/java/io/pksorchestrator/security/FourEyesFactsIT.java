@@ -173,6 +173,25 @@ class FourEyesFactsIT extends PlatformApplicationTest {
   }
 
   @Test
+  void aMessageCannotCarryNewFactsIntoAnOperation() {
+    String instance = runtimeService.startProcessInstanceByKey("StemcellUpgradeProcess", "FACTS-MSG", Map.of(
+        OperationVariables.FOUNDATION, "lab", "stemcellOs", "ubuntu-jammy", "stemcellVersion", "1.412",
+        "clusters", "all", "maxInFlight", 1, OperationVariables.REQUESTED_BY, "ticketing")).getId();
+    try {
+      for (String variable : List.of("requestedBy", "stemcellVersion", "clusters")) {
+        HttpResponse<String> r = new Call("POST", "/engine-rest/message", "{\"messageName\":\"Msg_AbortUpgrade\","
+            + "\"processInstanceId\":\"" + instance + "\",\"processVariables\":{\"" + variable
+            + "\":{\"value\":\"other\"}}}", ADMIN).send(this);
+        assertThat(r.statusCode()).as(variable + ": " + r.body()).isEqualTo(403);
+      }
+      assertThat(runtimeService.getVariables(instance)).containsEntry("requestedBy", "ticketing")
+          .containsEntry("stemcellVersion", "1.412").containsEntry("clusters", "all");
+    } finally {
+      runtimeService.deleteProcessInstance(instance, "test over");
+    }
+  }
+
+  @Test
   void theRequesterCannotClaimBeDelegatedOrAssignedTheirOwnApproval() {
     Approval a = approvalRequestedBy("operator");
     String t = "/engine-rest/task/" + a.task;
