@@ -42,6 +42,8 @@ public class ExpressionQueryGuardFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ExpressionQueryGuardFilter.class);
   private static final Pattern ENGINE_REST = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?(/.*)$");
   private static final Pattern WEBAPP_PROXY = Pattern.compile("^/camunda/api/engine/engine/[^/]+(/.*)$");
+  private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
+  private static final Pattern SLASHES = Pattern.compile("/{2,}");
   /** Resource paths (below the engine root) whose requests are or define task queries. */
   private static final Pattern TASK_QUERY = Pattern.compile(
       "^/(task(/count)?|history/task(/count)?|filter(/create|/count)?|filter/[^/]+(/list|/count|/singleResult)?)/?$");
@@ -63,7 +65,7 @@ public class ExpressionQueryGuardFilter extends OncePerRequestFilter {
 
   /** Whether a request path (without context path) is a task or filter query guarded by this filter. */
   static boolean isGuarded(String path) {
-    String normalized = path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+    String normalized = SLASHES.matcher(PATH_PARAMETERS.matcher(path).replaceAll("")).replaceAll("/");
     var m = ENGINE_REST.matcher(normalized);
     if (!m.matches()) {
       m = WEBAPP_PROXY.matcher(normalized);

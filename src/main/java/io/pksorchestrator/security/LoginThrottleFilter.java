@@ -24,6 +24,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login(/[^/]*)?/?$");
   private static final Pattern VERIFY = Pattern.compile(
       "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/identity/verify/?$");
+  private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
+  private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
   private final LoginThrottle throttle;
 
@@ -33,9 +35,12 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
   /** Whether the request carries a password that the engine will check. */
   static boolean isLoginAttempt(String method, String path, String authorization) {
-    String p = path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
-    boolean webapps = p.startsWith("/camunda/");
-    if (!webapps && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+    boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+    if (!basic && !"POST".equals(method)) {
+      return false; // the common case costs no pattern matching
+    }
+    String p = SLASHES.matcher(PATH_PARAMETERS.matcher(path).replaceAll("")).replaceAll("/");
+    if (basic && !p.startsWith("/camunda/")) {
       return true;
     }
     return "POST".equals(method) && (WEBAPP_LOGIN.matcher(p).matches() || VERIFY.matcher(p).matches());
