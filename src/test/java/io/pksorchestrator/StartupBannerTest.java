@@ -8,12 +8,19 @@ import io.pksorchestrator.security.IdentityBootstrap.PasswordOrigin;
 import io.pksorchestrator.security.SecurityProperties;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.mock.env.MockEnvironment;
@@ -21,23 +28,45 @@ import org.springframework.mock.env.MockEnvironment;
 /** What a start tells a newcomer: where to log in, which users exist and where their passwords came from. */
 class StartupBannerTest {
 
-  static ProcessEngine engine;
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage().build();
 
-  @BeforeAll
-  static void engine() {
-    // an engine of its own: the bootstrap's users must not appear in the process tests' database
-    var configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneInMemProcessEngineConfiguration()
-        .setProcessEngineName("startup-banner-test")
-        .setJdbcUrl("jdbc:h2:mem:startup-banner-test;DB_CLOSE_DELAY=-1");
-    // group ids with dashes, as the application's StarterAuthorizationPlugin allows
-    configuration.getProcessEnginePlugins().add(new io.pksorchestrator.security.StarterAuthorizationPlugin());
-    engine = configuration.buildProcessEngine();
+  static ProcessEngine engine;
+  static Snapshot before;
+
+  /** Ids of the identity entities, filters and authorizations in the process-test engine's database. */
+  record Snapshot(Set<String> users, Set<String> groups, Set<String> authorizations, Set<String> filters) {
+    static Snapshot of(ProcessEngine engine) {
+      return new Snapshot(ids(engine.getIdentityService().createUserQuery().list(), User::getId),
+          ids(engine.getIdentityService().createGroupQuery().list(), Group::getId),
+          ids(engine.getAuthorizationService().createAuthorizationQuery().list(), Authorization::getId),
+          ids(engine.getFilterService().createFilterQuery().list(), Filter::getId));
+    }
+
+    private static <T> Set<String> ids(List<T> list, Function<T, String> id) {
+      return list.stream().map(id).collect(Collectors.toSet());
+    }
   }
 
+  @BeforeAll
+  static void remember() {
+    engine = extension.getProcessEngine();
+    before = Snapshot.of(engine);
+  }
+
+  /** The process tests share this engine: what the bootstrap created goes again. */
   @AfterAll
-  static void close() {
-    engine.close();
+  static void removeWhatTheBootstrapCreated() {
+    Snapshot after = Snapshot.of(engine);
+    after.filters().stream().filter(id -> !before.filters().contains(id))
+        .forEach(engine.getFilterService()::deleteFilter);
+    after.authorizations().stream().filter(id -> !before.authorizations().contains(id))
+        .forEach(engine.getAuthorizationService()::deleteAuthorization);
+    after.users().stream().filter(id -> !before.users().contains(id))
+        .forEach(engine.getIdentityService()::deleteUser);
+    after.groups().stream().filter(id -> !before.groups().contains(id))
+        .forEach(engine.getIdentityService()::deleteGroup);
+    assertThat(Snapshot.of(engine)).isEqualTo(before);
   }
 
   @Test
