@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,9 @@ public class StartupBanner {
     this.identity = identity;
   }
 
+  /** After the other listeners of the ready event (Tasklist filters, job executor), so that it comes last. */
   @EventListener
+  @Order(Ordered.LOWEST_PRECEDENCE)
   public void ready(ApplicationReadyEvent event) {
     if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
       LOG.info("{}", text(web.getWebServer().getPort(), event.getApplicationContext().getEnvironment(),
