@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * then opens the fleet overview at {@code /}: the lab foundation, the operation still waiting for approval, and a
  * lab cluster with its forecast chart.
  * Screenshots (and on failure the page source) go to {@code target/browser/}. A missing browser or driver fails
- * the test: {@code .ci/run} installs them.
+ * the test: the build installs them ({@code scripts/test-setup.sh}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:pkso-tasklist-browser;DB_CLOSE_DELAY=-1",
