@@ -22,23 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(PlatformApplicationTest.ProbeController.class)
 public abstract class PlatformApplicationTest {
 
-  static {
-    EngineRegistryGuard.skipConfigFileScan();
-  }
-
-  @org.springframework.beans.factory.annotation.Autowired
-  private org.camunda.bpm.engine.ProcessEngine engine;
-
-  /**
-   * Other application contexts in this JVM (restart test, other features' tests) register and unregister their
-   * engines in the static {@code ProcessEngines} registry that the REST API and webapps use: put ours back.
-   */
-  @org.junit.jupiter.api.BeforeEach
-  void registerThisContextsEngine() {
-    EngineRegistryGuard.skipConfigFileScan();
-    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
-  }
-
   @LocalServerPort
   protected int port;
 

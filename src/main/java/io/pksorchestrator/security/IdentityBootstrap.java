@@ -3,7 +3,9 @@ package io.pksorchestrator.security;
 import io.pksorchestrator.operations.OperatorGroups;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,8 +37,22 @@ public class IdentityBootstrap implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Where the password of a bootstrap user came from at this start (read by the start-up banner). */
+  public enum PasswordOrigin {
+    /** The user was new and no password was configured: a random one was printed once (PKSO-SEC012). */
+    GENERATED,
+    /** Set from {@code PKSO_<USER>_PASSWORD} / {@code pkso.security.<user>-password} at this start. */
+    CONFIGURED,
+    /** None configured: the user keeps the password it had (generated or set at an earlier start). */
+    KEPT
+  }
+
+  /** A user this bootstrap manages, its group and where its password came from at this start. */
+  public record BootstrapUser(String id, String group, PasswordOrigin passwordOrigin) {}
+
   private final ProcessEngine engine;
   private final SecurityProperties properties;
+  private final List<BootstrapUser> users = new CopyOnWriteArrayList<>();
 
   public IdentityBootstrap(ProcessEngine engine, SecurityProperties properties) {
     this.engine = engine;
@@ -53,7 +69,13 @@ public class IdentityBootstrap implements ApplicationRunner {
     }
   }
 
+  /** The users of the last {@link #run}, in creation order (empty before it). */
+  public List<BootstrapUser> users() {
+    return List.copyOf(users);
+  }
+
   void apply() {
+    users.clear();
     Map<String, String> groups = Map.of(OperatorGroups.ADMINS, "Camunda administrators",
         OperatorGroups.OPERATORS, "Platform operators", OperatorGroups.LEADS, "Platform leads",
         OperatorGroups.TICKETING, "Ticketing systems");
@@ -79,6 +101,8 @@ public class IdentityBootstrap implements ApplicationRunner {
     IdentityService identity = engine.getIdentityService();
     User user = identity.createUserQuery().userId(id).singleResult();
     boolean configured = configuredPassword != null && !configuredPassword.isBlank();
+    users.add(new BootstrapUser(id, groupId, configured ? PasswordOrigin.CONFIGURED
+        : user == null ? PasswordOrigin.GENERATED : PasswordOrigin.KEPT));
     if (user == null) {
       user = identity.newUser(id);
       user.setFirstName(name);

@@ -44,11 +44,6 @@ import org.springframework.test.context.DynamicPropertySource;
     "pkso.cluster-creation.retry-cycle=PT1S,PT1S,PT2S,PT2S,PT5S"})
 class ClusterCreationEndToEndIT {
 
-  static {
-    // The process tests' camunda.cfg.xml must not give REST a second, empty "default" engine.
-    io.pksorchestrator.EngineRegistryGuard.skipConfigFileScan();
-  }
-
   static final String OPERATOR_PASSWORD = random();
   static final String TICKETING_PASSWORD = random();
   static final int SIMULATOR_PORT = PlatformTestSupport.freePort();
@@ -72,13 +67,6 @@ class ClusterCreationEndToEndIT {
   TaskService tasks;
   @Autowired
   HistoryService history;
-  @Autowired
-  org.camunda.bpm.engine.ProcessEngine engine;
-
-  @org.junit.jupiter.api.BeforeEach
-  void registerThisContextsEngine() {
-    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
-  }
 
   @Test
   void approvedRequestEndsWithARunningClusterOfTheRequestedSize() throws Exception {

@@ -43,7 +43,7 @@ class ClusterCreationProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
+      io.pksorchestrator.ProcessTestEngine.coverage().assertClassCoverageAtLeast(1.0).build();
 
   static final String FOUNDATION = "lab";
   static final String REQUESTER = "rita";
@@ -56,6 +56,7 @@ class ClusterCreationProcessTest {
 
   @BeforeEach
   void registerDelegates() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(extension.getProcessEngine());
     pks = new FakePksGateway();
     bosh = new FakeBoshGateway();
     FakeFoundations foundations = new FakeFoundations(Map.of(FOUNDATION, 1, "fast", 60));

@@ -19,8 +19,7 @@ import java.util.stream.Stream;
  * TEST ONLY: the class path of a child node of {@link ClusteredEngineIT}: this JVM's class path (main classes and
  * every dependency), but instead of the whole test output only the node's test beans ({@code engine.clusternode})
  * and models ({@code clustered-bpmn/}). The application's component scan would otherwise pick up other tests'
- * configurations (Spring's test-type exclusion does not exist outside a test context), and the engine's registry
- * would find the process-test {@code camunda.cfg.xml}.
+ * configurations (Spring's test-type exclusion does not exist outside a test context) and test resources.
  */
 final class ClusterNodeClasspath {
 

@@ -2,7 +2,6 @@ package io.pksorchestrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pksorchestrator.EngineRegistryGuard;
 import io.pksorchestrator.PksOrchestratorApplication;
 import io.pksorchestrator.PlatformTestSupport;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ class RestartKeepsWaitingStateIT {
   @TempDir Path dir;
 
   private ConfigurableApplicationContext start() {
-    EngineRegistryGuard.skipConfigFileScan();
     return new SpringApplicationBuilder(PksOrchestratorApplication.class).run(
         "--server.port=0",
         // own engine name: leaves the "default" engine of the cached test context registered in ProcessEngines

@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ForecastCycleServiceTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
+  static ProcessEngineCoverageExtension engine = io.pksorchestrator.ProcessTestEngine.coverage().build();
 
   private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
@@ -52,6 +52,7 @@ class ForecastCycleServiceTest {
 
   @BeforeEach
   void setUp() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(Date.from(NOW));
     jdbc = TestDatabase.create();
     settings.setDefaultMode(ClusterMode.FORECAST_AND_SCALE);

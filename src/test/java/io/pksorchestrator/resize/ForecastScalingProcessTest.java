@@ -28,13 +28,14 @@ import org.mockito.Mockito;
 class ForecastScalingProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = io.pksorchestrator.ProcessTestEngine.coverage()
       .assertClassCoverageAtLeast(1.0).build();
 
   private final ForecastCycleService cycle = Mockito.mock(ForecastCycleService.class);
 
   @BeforeEach
   void setUp() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(new Date(1_800_000_000_000L));
     ResizeProperties settings = new ResizeProperties();
     settings.setForecastCycle("R/PT5M");

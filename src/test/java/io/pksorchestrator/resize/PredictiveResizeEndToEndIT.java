@@ -73,11 +73,6 @@ import org.springframework.test.context.DynamicPropertySource;
     "pkso.resize.clusters[0].max-workers=8"})
 class PredictiveResizeEndToEndIT {
 
-  static {
-    // The process tests' camunda.cfg.xml must not give the engine lookup a second, empty "default" engine.
-    io.pksorchestrator.EngineRegistryGuard.skipConfigFileScan();
-  }
-
   static final String FOUNDATION = "lab";
   static final String CLUSTER = "checkout-web";
   static final String PLAN = "medium";

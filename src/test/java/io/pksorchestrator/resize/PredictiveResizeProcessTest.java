@@ -40,7 +40,7 @@ import org.mockito.Mockito;
 class PredictiveResizeProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = io.pksorchestrator.ProcessTestEngine.coverage()
       .assertClassCoverageAtLeast(1.0).build();
 
   private static final String F = "lab";
@@ -53,6 +53,7 @@ class PredictiveResizeProcessTest {
 
   @BeforeEach
   void setUp() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
     now = new Date(1_800_000_000_000L);
     ClockUtil.setCurrentTime(now);
     FixedFoundations foundations = new FixedFoundations(1.0, F);

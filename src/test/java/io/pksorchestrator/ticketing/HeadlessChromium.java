@@ -64,7 +64,7 @@ final class HeadlessChromium implements AutoCloseable {
   static void requireInstalled() {
     assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
         .as("The browser test needs %s and %s: install the Debian packages chromium and chromium-driver"
-            + " (.ci/run does)", CHROMIUM, CHROMEDRIVER).isTrue();
+            + " (the build installs them when it may: scripts/test-setup.sh)", CHROMIUM, CHROMEDRIVER).isTrue();
   }
 
   /**

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pksorchestrator.EngineRegistryGuard;
 import io.pksorchestrator.PlatformTestSupport;
 import io.pksorchestrator.cluster.ClusterCreationProcess;
 import io.pksorchestrator.cluster.ClusterCreationProcess.Elements;
@@ -16,12 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,18 +40,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * then opens the fleet overview at {@code /}: the lab foundation, the operation still waiting for approval, and a
  * lab cluster with its forecast chart.
  * Screenshots (and on failure the page source) go to {@code target/browser/}. A missing browser or driver fails
- * the test: {@code .ci/run} installs them.
+ * the test: the build installs them ({@code scripts/test-setup.sh}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:pkso-tasklist-browser;DB_CLOSE_DELAY=-1",
     "pkso.simulator.enabled=true"})
 class TasklistBrowserIT {
-
-  static {
-    // The process tests' camunda.cfg.xml must not give the webapps a second, empty "default" engine (whose
-    // Tasklist would show the first-time set-up page instead of the login).
-    EngineRegistryGuard.skipConfigFileScan();
-  }
 
   static final Path OUTPUT = Path.of("target", "browser");
   static final String TASKLIST = "/camunda/app/tasklist/default/";
@@ -80,7 +70,6 @@ class TasklistBrowserIT {
   }
 
   @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
 
@@ -91,11 +80,6 @@ class TasklistBrowserIT {
   @BeforeAll
   static void browserInstalled() {
     HeadlessChromium.requireInstalled();
-  }
-
-  @BeforeEach
-  void registerThisContextsEngine() {
-    ProcessEngines.registerProcessEngine(engine);
   }
 
   @AfterEach

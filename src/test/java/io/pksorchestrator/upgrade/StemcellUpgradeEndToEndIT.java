@@ -47,11 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "pkso.resize.default-mode=forecast-only"})
 class StemcellUpgradeEndToEndIT {
 
-  static {
-    // The process tests' camunda.cfg.xml must not give the engine lookup a second, empty "default" engine.
-    io.pksorchestrator.EngineRegistryGuard.skipConfigFileScan();
-  }
-
   /** Chosen once: the property supplier is read more than once, and every reader must see the same port. */
   static final int SIMULATOR_PORT = PlatformTestSupport.freePort();
 

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StemcellUpgradeProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension extension = io.pksorchestrator.ProcessTestEngine.coverage()
       .assertClassCoverageAtLeast(1.0).build();
 
   private static final Set<String> WINDOW_TIMERS = Set.of(Ids.WINDOW_OPENED, Ids.NEXT_WINDOW_OPENED);

@@ -1,5 +1,6 @@
 package io.pksorchestrator.forecast.fleet;
 
+import io.pksorchestrator.cli.Progress;
 import io.pksorchestrator.forecast.BacktestingForecaster;
 import io.pksorchestrator.forecast.DemandSeries;
 import io.pksorchestrator.forecast.Forecast;
@@ -32,11 +33,13 @@ public final class FleetBenchmarkCommand {
 
   static final String USAGE = """
       usage: java -jar pks-orchestrator.jar fleet-benchmark [--clusters 1000] [--days 14] [--step 5m] [--threads N]
+                                                            [--quiet]
       Generates seeded synthetic demand histories and times one forecasting + planning cycle over all of them.
         --clusters N   clusters in the fleet (default 1000)
         --days N       days of history per cluster (default 14)
         --step D       history step (default 5m)
         --threads N    worker threads (default: available processors)
+        --quiet        no progress on standard error (by default: a bar on a terminal, else a line every 10%)
       """;
 
   private FleetBenchmarkCommand() {}
@@ -50,12 +53,17 @@ public final class FleetBenchmarkCommand {
     int days = 14;
     int stepMinutes = 5;
     int threads = Runtime.getRuntime().availableProcessors();
+    boolean quiet = false;
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         if (a.equals("--help") || a.equals("-h")) {
           out.print(USAGE);
           return 0;
+        }
+        if (a.equals("--quiet")) {
+          quiet = true;
+          continue;
         }
         if (i + 1 >= args.length) {
           throw new ReplayException(2, "option " + a + " needs a value (see --help)");
@@ -69,7 +77,8 @@ public final class FleetBenchmarkCommand {
           default -> throw new ReplayException(2, "unknown option " + a + " (see --help)");
         }
       }
-      execute(clusters, days, stepMinutes, threads, out);
+      execute(clusters, days, stepMinutes, threads, out, Progress.on(err, "fleet-benchmark", clusters,
+          "clusters forecast", quiet));
       return 0;
     } catch (ReplayException e) {
       err.println("fleet-benchmark: " + e.getMessage());
@@ -80,8 +89,8 @@ public final class FleetBenchmarkCommand {
     }
   }
 
-  private static void execute(int clusters, int days, int stepMinutes, int threads, PrintStream out)
-      throws Exception {
+  private static void execute(int clusters, int days, int stepMinutes, int threads, PrintStream out,
+      Progress progress) throws Exception {
     Duration step = Duration.ofMinutes(stepMinutes);
     int points = (int) (Duration.ofDays(days).toMinutes() / stepMinutes);
     Instant now = Instant.parse("2026-03-02T12:00:00Z");
@@ -104,12 +113,16 @@ public final class FleetBenchmarkCommand {
       DemandSeries history = fleet.get(c);
       results.add(pool.submit(() -> {
         Forecast f = forecaster.forecast(key, history, horizon);
-        return planner.plan(new ScalingInput(history.end(), 10, history, f, null, null), policy);
+        ScalingDecision decision = planner.plan(new ScalingInput(history.end(), 10, history, f, null, null), policy);
+        progress.advance();
+        return decision;
       }));
     }
     int changes = 0;
-    for (Future<ScalingDecision> r : results) {
-      changes += r.get().isChange() ? 1 : 0;
+    try (progress) {
+      for (Future<ScalingDecision> r : results) {
+        changes += r.get().isChange() ? 1 : 0;
+      }
     }
     double seconds = (System.nanoTime() - began) / 1e9;
     double cpuSeconds = (processCpuNanos() - cpuBegan) / 1e9;

@@ -1,5 +1,6 @@
 package io.pksorchestrator.forecast.replay;
 
+import io.pksorchestrator.cli.Progress;
 import io.pksorchestrator.forecast.DemandSeries;
 import io.pksorchestrator.forecast.Forecast;
 import io.pksorchestrator.forecast.Forecaster;
@@ -46,6 +47,16 @@ public final class ProductReplay {
   }
 
   public Result run(Instant start, double[] demand, ReplayOptions options) {
+    return run(start, demand, options, Progress.none());
+  }
+
+  /** Number of decisions {@link #run} makes (one per interval boundary): the units of its progress. */
+  public static int decisions(int minutes, ReplayOptions options) {
+    return (minutes + options.interval() - 1) / options.interval();
+  }
+
+  /** As {@link #run(Instant, double[], ReplayOptions)}, advancing {@code progress} by one per decision. */
+  public Result run(Instant start, double[] demand, ReplayOptions options, Progress progress) {
     int n = demand.length;
     int step = HISTORY_STEP_MINUTES;
     double[] blockMax = new double[n];
@@ -98,6 +109,7 @@ public final class ProductReplay {
           lastDown = now;
         }
         action[t] = change != 0;
+        progress.advance();
         if (forecast.isReady()) {
           for (int m = t + 1; m <= Math.min(n - 1, t + options.interval()); m++) {
             int h = Math.min(forecast.mean().length - 1, (m - t - 1) / step);

@@ -1,16 +1,21 @@
 package io.pksorchestrator.forecast.replay;
 
+import io.pksorchestrator.cli.Progress;
 import io.pksorchestrator.forecast.BacktestingForecaster;
 import io.pksorchestrator.forecast.HeadroomScalingPlanner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /** The {@code replay} command: runs the benchmark and writes its files. Starts no web server and no Spring. */
 public final class ReplayCommand {
+
+  /** Turns the progress on standard error off. */
+  static final String QUIET = "--quiet";
 
   private ReplayCommand() {}
 
@@ -21,12 +26,14 @@ public final class ReplayCommand {
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      ReplayOptions options = ReplayOptions.parse(args);
+      boolean quiet = Arrays.asList(args).contains(QUIET);
+      ReplayOptions options = ReplayOptions.parse(Arrays.stream(args).filter(a -> !a.equals(QUIET))
+          .toArray(String[]::new));
       if (options == null) {
         out.print(ReplayOptions.USAGE);
         return 0;
       }
-      execute(options, out);
+      execute(options, out, err, quiet);
       return 0;
     } catch (ReplayException e) {
       err.println("replay: " + e.getMessage());
@@ -37,7 +44,9 @@ public final class ReplayCommand {
     }
   }
 
-  static Map<String, Score> execute(ReplayOptions options, PrintStream out) throws IOException {
+  /** Progress (the product's decisions) goes to {@code err} unless {@code quiet}; results to {@code out}. */
+  static Map<String, Score> execute(ReplayOptions options, PrintStream out, PrintStream err, boolean quiet)
+      throws IOException {
     long began = System.nanoTime();
     Trace trace = Trace.read(options.trace());
     double[] demand = trace.demandCores(options.peakCores());
@@ -47,8 +56,12 @@ public final class ReplayCommand {
     }
     Files.createDirectories(options.out());
     BacktestingForecaster forecaster = new BacktestingForecaster();
-    ProductReplay.Result product = new ProductReplay(forecaster, new HeadroomScalingPlanner(),
-        forecaster.settings().maxHistory()).run(trace.start(), demand, options);
+    ProductReplay.Result product;
+    try (Progress progress = Progress.on(err, "replay", ProductReplay.decisions(demand.length, options),
+        "decisions", quiet)) {
+      product = new ProductReplay(forecaster, new HeadroomScalingPlanner(), forecaster.settings().maxHistory())
+          .run(trace.start(), demand, options, progress);
+    }
     double nc = options.nodeCores();
     int w = options.warmup();
     CapacityRun oracle = Baselines.oracle(demand, nc, options.minNodes());

@@ -35,6 +35,8 @@ public record ReplayOptions(Path trace, Path out, double peakCores, double nodeC
         --lead-time D      node provisioning lead time (default 10m)
         --interval D       time between two decisions of the product (default 5m)
         --warmup D         not scored at the start (default 7d)
+        --quiet            no progress on standard error (by default: a bar on a terminal, else a line
+                           every 10%)
         --help             this text
       Durations: whole minutes written as 30m, 2h, 7d (or ISO-8601 like PT10M). Exit codes: 0 done,
       2 bad command line, 3 bad or missing input, 1 unexpected failure.

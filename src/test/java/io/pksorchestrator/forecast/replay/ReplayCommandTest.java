@@ -68,6 +68,39 @@ class ReplayCommandTest {
   }
 
   @Test
+  void progressGoesToStandardErrorAsALineEveryTenthAndQuietTurnsItOff() throws Exception {
+    Path trace = dir.resolve("flat.csv");
+    List<String> lines = new ArrayList<>(List.of("timestamp,value"));
+    LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
+    for (int i = 0; i < 2 * 288; i++) {
+      lines.add(Trace.TIMESTAMP.format(t.plusMinutes(5L * i)) + "," + (100 + i % 7));
+    }
+    Files.write(trace, lines);
+
+    assertThat(run("--trace", trace.toString(), "--out", dir.resolve("a").toString(), "--warmup", "1d"))
+        .as(err.toString()).isZero();
+    List<String> progress = err.toString(StandardCharsets.UTF_8).lines().toList();
+    // 2 days less 5 minutes of minutes at a decision every 5 minutes
+    assertThat(progress).hasSize(10).allMatch(l -> l.startsWith("replay: "));
+    assertThat(progress.get(0)).startsWith("replay: 10% (58 of 576 decisions) after ").endsWith(" left");
+    assertThat(progress.get(9)).startsWith("replay: 100% (576 of 576 decisions) after ");
+    String results = withoutTiming(out.toString(StandardCharsets.UTF_8));
+
+    out.reset();
+    err.reset();
+    assertThat(run("--trace", trace.toString(), "--out", dir.resolve("a").toString(), "--warmup", "1d", "--quiet"))
+        .isZero();
+    assertThat(err.size()).as("standard error with --quiet").isZero();
+    assertThat(withoutTiming(out.toString(StandardCharsets.UTF_8))).as("standard output is the same")
+        .isEqualTo(results).contains("strategy").contains("buffer_equal_cost");
+  }
+
+  /** The last line of the results names the run's duration in seconds. */
+  private static String withoutTiming(String results) {
+    return results.replaceAll("; [0-9.]+ s; wrote", "; _ s; wrote");
+  }
+
+  @Test
   void exitCodesSayWhatWentWrong() throws Exception {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("usage: java -jar pks-orchestrator.jar replay");
