@@ -18,6 +18,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class SimulatorServer implements AutoCloseable {
 
+  /** Header carrying the simulator's control token on every {@code /_sim/**} request. */
+  public static final String CONTROL_TOKEN_HEADER = "X-Sim-Token";
+
   private final ConfigurableApplicationContext context;
   private final int port;
 
@@ -30,6 +33,7 @@ public final class SimulatorServer implements AutoCloseable {
   public static SimulatorServer start(SimulatedFoundation foundation, int port) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("server.port", port);
+    settings.put("server.address", foundation.properties().getBindAddress());
     settings.put("server.servlet.context-path", "");
     settings.put("spring.jmx.enabled", false);
     settings.put("spring.servlet.multipart.max-file-size", "-1");
