@@ -48,6 +48,8 @@ public final class StemcellUpgradeProcess {
     public static final String STEMCELL_VERSION = "stemcellVersion";
     public static final String STEMCELL_OS = "stemcellOs";
     public static final String STEMCELL_SOURCE = "stemcellSource";
+    /** The source as resolved and approved (real path or URL); the upload reads only this, checked again. */
+    public static final String STEMCELL_SOURCE_RESOLVED = "stemcellSourceResolved";
     public static final String CLUSTERS = "clusters";
     public static final String CANARIES = "canaries";
     public static final String MAX_IN_FLIGHT = "maxInFlight";

@@ -33,7 +33,9 @@ public class UploadStemcellDelegate implements JavaDelegate {
       ex.setVariable(Vars.STEMCELL_UPLOADED, false);
       return;
     }
-    String source = string(ex, Vars.STEMCELL_SOURCE);
+    // the source the approver saw; resolved and checked against the policy again before anything is read
+    String resolved = string(ex, Vars.STEMCELL_SOURCE_RESOLVED);
+    String source = resolved != null ? resolved : string(ex, Vars.STEMCELL_SOURCE);
     try (StemcellSource.Local file = sources.fetch(source)) {
       OmStemcell uploaded = opsManager.uploadStemcell(f, file.path());
       if (uploaded != null && !(target.os().equals(uploaded.os()) && target.version().equals(uploaded.version()))) {

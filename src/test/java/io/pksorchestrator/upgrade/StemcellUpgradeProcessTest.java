@@ -68,8 +68,11 @@ class StemcellUpgradeProcessTest {
     ClockUtil.setCurrentTime(Date.from(T0));
     fake = new FakeFoundation().cluster("alpha", 3, 3).cluster("bravo", 4, 3).cluster("charlie", 5, 3);
     props = new UpgradeProperties();
-    stemcellFile = Files.createTempFile("stemcell", ".tgz");
-    UpgradePreChecks preChecks = new UpgradePreChecks(fake, fake.om, fake.pks, fake.bosh, props);
+    Path stemcellDir = Files.createTempDirectory("stemcells");
+    props.setStemcellDir(stemcellDir.toAbsolutePath());
+    stemcellFile = Files.createTempFile(stemcellDir, "stemcell", ".tgz");
+    UpgradePreChecks preChecks = new UpgradePreChecks(fake, fake.om, fake.pks, fake.bosh, props,
+        new StemcellSource(props));
     ClusterVerifier verifier = new ClusterVerifier(fake.pks, fake.bosh);
     Mocks.register("upgradeStartListener", new UpgradeStartListener());
     Mocks.register("fourEyesTaskListener", new FourEyesTaskListener());
@@ -93,6 +96,7 @@ class StemcellUpgradeProcessTest {
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
     Files.deleteIfExists(stemcellFile);
+    Files.deleteIfExists(stemcellFile.getParent());
   }
 
   private Map<String, Object> request(Object... extra) {
