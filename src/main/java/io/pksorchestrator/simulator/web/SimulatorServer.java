@@ -36,9 +36,8 @@ public final class SimulatorServer implements AutoCloseable {
     settings.put("server.address", foundation.properties().getBindAddress());
     settings.put("server.servlet.context-path", "");
     settings.put("spring.jmx.enabled", false);
-    settings.put("spring.servlet.multipart.max-file-size", "-1");
-    settings.put("spring.servlet.multipart.max-request-size", "-1");
-    settings.put("spring.servlet.multipart.file-size-threshold", "1MB");
+    // no container multipart parsing (it buffers parts on disk): the stemcell upload is read as a stream
+    settings.put("spring.servlet.multipart.enabled", false);
     settings.put("spring.mvc.problemdetails.enabled", false);
     ConfigurableApplicationContext context = new SpringApplicationBuilder(SimulatorWebConfiguration.class)
         .web(WebApplicationType.SERVLET)
