@@ -18,3 +18,11 @@ CREATE TABLE pkso_stemcell_upload (
   reported         BOOLEAN       DEFAULT FALSE NOT NULL,
   message          VARCHAR(2000)
 );
+
+-- Every engine node records, under the job executor's lock owner id, that it is alive (engine.EngineNodes), so
+-- that the operation view can tell a job locked by a node that stopped answering.
+CREATE TABLE pkso_engine_node (
+  lock_owner   VARCHAR(255) NOT NULL PRIMARY KEY,
+  node         VARCHAR(200) NOT NULL,
+  heartbeat_at TIMESTAMP    NOT NULL
+);
