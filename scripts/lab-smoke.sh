@@ -4,6 +4,7 @@
 # read its BOSH deployment instances (format=full through the 302 task), run an Ops Manager installation and
 # poll it to succeeded, checking every response against the documented shapes (pks-apis.md).
 # Needs bash, curl and python3 (no jq). Usage: scripts/lab-smoke.sh [http://localhost:9090/lab]
+# PKSO_SIMULATOR_CONTROL_TOKEN (optional): the simulator's control token, to check the /_sim controls with it too.
 set -euo pipefail
 
 BASE="${1:-${PKSO_LAB_URL:-http://localhost:9090/lab}}"
@@ -56,6 +57,21 @@ wait_for() { # wait_for URL TOKEN FIELD WANTED
     sleep 2
   done
 }
+
+step "Simulator controls (/_sim) need the control token"
+SIM_ROOT="${BASE%/*}"
+status=$(request GET "$SIM_ROOT/_sim/clock")
+[ "$status" = 401 ] || fail "/_sim/clock without X-Sim-Token gave HTTP $status"
+if [ -n "${PKSO_SIMULATOR_CONTROL_TOKEN:-}" ]; then
+  status=$(request GET "$SIM_ROOT/_sim/clock" -H "X-Sim-Token: $PKSO_SIMULATOR_CONTROL_TOKEN")
+  [ "$status" = 200 ] || fail "/_sim/clock with PKSO_SIMULATOR_CONTROL_TOKEN gave HTTP $status"
+  status=$(request POST "$SIM_ROOT/_sim/clock/resume" -H "X-Sim-Token: $PKSO_SIMULATOR_CONTROL_TOKEN" \
+    -H 'Content-Type: application/x-www-form-urlencoded' -d x=1)
+  [ "$status" = 415 ] || fail "a form post to /_sim gave HTTP $status"
+  echo "   401 without the token, 200 with it, 415 for a form post"
+else
+  echo "   401 without the token (set PKSO_SIMULATOR_CONTROL_TOKEN to check it with the token too)"
+fi
 
 step "PKS UAA refuses bad credentials"
 status=$(request POST "$BASE/pks-uaa/oauth/token" -u "$CLIENT:wrong-secret" -d grant_type=client_credentials)

@@ -49,12 +49,17 @@ public final class SimulatedFoundation {
   private OpsManager opsman;
   private Workloads workloads;
   private PrometheusApi prometheus;
+  private final String controlToken;
+  private final boolean controlTokenGenerated;
 
   public SimulatedFoundation(SimulatorProperties properties, SimulatedClock clock, Clock wallClock) {
     this.properties = properties;
     this.clock = clock;
     this.wallClock = wallClock;
     this.trace = DemandTrace.load(DemandTrace.DEFAULT_RESOURCE, Duration.ofMinutes(30));
+    String configured = properties.getControlToken();
+    this.controlTokenGenerated = configured == null || configured.isBlank();
+    this.controlToken = controlTokenGenerated ? randomToken() : configured.trim();
     properties.getFaults().forEach(f -> faults.addHttpFault(f.getMethod(), f.getPath(), f.getStatus(), f.getLatency(), f.getCount()));
     build();
   }
@@ -121,6 +126,22 @@ public final class SimulatedFoundation {
   }
 
   /** Configuration. */
+  /** The token every {@code /_sim} control request must carry in {@code X-Sim-Token}. */
+  public String controlToken() {
+    return controlToken;
+  }
+
+  /** Whether {@link #controlToken()} was generated (no {@code pkso.simulator.control-token} configured). */
+  public boolean controlTokenGenerated() {
+    return controlTokenGenerated;
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   public SimulatorProperties properties() {
     return properties;
   }

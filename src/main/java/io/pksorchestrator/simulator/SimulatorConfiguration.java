@@ -71,8 +71,14 @@ public class SimulatorConfiguration {
     public synchronized void start() {
       if (server == null) {
         server = SimulatorServer.start(foundation, configuredPort);
-        LOG.info("PKSO-SIM001 Simulated foundation '{}' serving on http://localhost:{}/{}/ (speed {}x)",
-            foundation.name(), server.port(), foundation.name(), foundation.clock().speed());
+        LOG.info("PKSO-SIM001 Simulated foundation '{}' serving on http://{}:{}/{}/ (speed {}x)",
+            foundation.name(), foundation.properties().getBindAddress(), server.port(), foundation.name(),
+            foundation.clock().speed());
+        if (foundation.controlTokenGenerated() && foundation.properties().isTestEndpointsEnabled()) {
+          // printed once: the lab's test controls are useless without it, and it is valid for this run only
+          LOG.info("PKSO-SIM002 Simulator control token (header X-Sim-Token on /_sim/**): {}",
+              foundation.controlToken());
+        }
       }
     }
 

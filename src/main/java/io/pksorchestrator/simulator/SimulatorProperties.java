@@ -19,6 +19,13 @@ public class SimulatorProperties {
   private String foundation = "lab";
   /** Whether the test-only endpoints under /_sim (clock, faults, serving record, reset) are served. */
   private boolean testEndpointsEnabled = true;
+  /** Address the simulator's HTTP server binds to; loopback by default, so only this machine reaches it. */
+  private String bindAddress = "127.0.0.1";
+  /**
+   * Token that every {@code /_sim} request must send in the {@code X-Sim-Token} header; empty: a random one is
+   * generated at start-up and logged once ({@code PKSO-SIM002}).
+   */
+  private String controlToken = "";
   /** UAA client id accepted by the PKS, Ops Manager and BOSH UAAs of the foundation. */
   private String clientId = "pkso-lab";
   /** Client secret of {@code client-id} at the PKS UAA. */
@@ -106,6 +113,10 @@ public class SimulatorProperties {
   public void setFoundation(String foundation) { this.foundation = foundation; }
   public boolean isTestEndpointsEnabled() { return testEndpointsEnabled; }
   public void setTestEndpointsEnabled(boolean testEndpointsEnabled) { this.testEndpointsEnabled = testEndpointsEnabled; }
+  public String getBindAddress() { return bindAddress; }
+  public void setBindAddress(String bindAddress) { this.bindAddress = bindAddress; }
+  public String getControlToken() { return controlToken; }
+  public void setControlToken(String controlToken) { this.controlToken = controlToken; }
   public String getClientId() { return clientId; }
   public void setClientId(String clientId) { this.clientId = clientId; }
   public String getPksClientSecret() { return pksClientSecret; }

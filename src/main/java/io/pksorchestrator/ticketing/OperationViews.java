@@ -1,5 +1,6 @@
 package io.pksorchestrator.ticketing;
 
+import io.pksorchestrator.engine.JobLocks;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
 import java.util.ArrayList;
@@ -35,9 +36,11 @@ public class OperationViews {
   private final TaskService taskService;
   private final RepositoryService repositoryService;
   private final CallbackOutbox outbox;
+  private final JobLocks jobLocks;
 
   public OperationViews(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-      RepositoryService repositoryService, CallbackOutbox outbox) {
+      RepositoryService repositoryService, CallbackOutbox outbox, JobLocks jobLocks) {
+    this.jobLocks = jobLocks;
     this.historyService = historyService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -137,20 +140,28 @@ public class OperationViews {
     } catch (AuthorizationException notReadable) {
       return List.of();
     }
+    Map<String, String> locks;
+    try {
+      locks = jobLocks.describe(processInstanceId);
+    } catch (RuntimeException notReadable) {
+      locks = Map.of();
+    }
     List<String> names = new ArrayList<>();
-    collectTransitions(tree, names);
+    collectTransitions(tree, names, locks);
     return names.stream().distinct().toList();
   }
 
-  private static void collectTransitions(ActivityInstance instance, List<String> names) {
+  private static void collectTransitions(ActivityInstance instance, List<String> names, Map<String, String> locks) {
     if (instance == null) {
       return;
     }
     for (TransitionInstance t : instance.getChildTransitionInstances()) {
-      names.add((t.getActivityName() != null ? t.getActivityName() : t.getActivityId()) + " (waiting to run)");
+      String lock = locks.get(t.getExecutionId());
+      names.add((t.getActivityName() != null ? t.getActivityName() : t.getActivityId())
+          + (lock == null ? " (waiting to run)" : " (" + lock + ")"));
     }
     for (ActivityInstance child : instance.getChildActivityInstances()) {
-      collectTransitions(child, names);
+      collectTransitions(child, names, locks);
     }
   }
 

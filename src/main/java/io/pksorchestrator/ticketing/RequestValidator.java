@@ -5,6 +5,8 @@ import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.PksPlan;
 import io.pksorchestrator.ticketing.ApiProblem.FieldError;
+import io.pksorchestrator.upgrade.StemcellSource;
+import io.pksorchestrator.upgrade.StemcellSourceRejectedException;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -28,13 +30,17 @@ public class RequestValidator {
   private final Foundations foundations;
   private final PksGateway pks;
   private final Clock clock;
+  private final StemcellSource stemcellSources;
 
   @Autowired
-  public RequestValidator(Validator validator, Foundations foundations, PksGateway pks) {
-    this(validator, foundations, pks, Clock.systemUTC());
+  public RequestValidator(Validator validator, Foundations foundations, PksGateway pks,
+      StemcellSource stemcellSources) {
+    this(validator, foundations, pks, stemcellSources, Clock.systemUTC());
   }
 
-  RequestValidator(Validator validator, Foundations foundations, PksGateway pks, Clock clock) {
+  RequestValidator(Validator validator, Foundations foundations, PksGateway pks, StemcellSource stemcellSources,
+      Clock clock) {
+    this.stemcellSources = stemcellSources;
     this.validator = validator;
     this.foundations = foundations;
     this.pks = pks;
@@ -51,6 +57,7 @@ public class RequestValidator {
         v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage())));
     if (request instanceof StemcellUpgradeRequest upgrade) {
       checkWindow(upgrade, errors);
+      checkSource(upgrade, errors);
     }
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(FieldError::field));
@@ -116,6 +123,19 @@ public class RequestValidator {
     if (!foundations.isConfigured(foundation)) {
       throw ApiProblem.unprocessable(List.of(new FieldError("foundation", "'" + foundation
           + "' is not a configured foundation; configured: " + foundations.names())));
+    }
+  }
+
+  /** The same rule the process applies again before it reads anything (issue 11 item 2). */
+  private void checkSource(StemcellUpgradeRequest request, List<FieldError> errors) {
+    String source = request.stemcellSource();
+    if (source == null || source.isBlank() || source.length() > 2000) {
+      return; // @NotBlank / @Size report these
+    }
+    try {
+      stemcellSources.resolve(source);
+    } catch (StemcellSourceRejectedException e) {
+      errors.add(new FieldError("stemcellSource", e.getMessage()));
     }
   }
 

@@ -13,7 +13,11 @@ final class ApprovalSummary {
         .append("**Stemcell:** ").append(s.stemcellOs).append(' ')
         .append(s.deployedStemcell == null ? "(none of this OS)" : s.deployedStemcell)
         .append(" → **").append(s.stemcellVersion).append("**")
-        .append(onOpsManager ? " (already on Ops Manager)" : " (will be uploaded)").append("  \n")
+        .append(onOpsManager ? " (already on Ops Manager)" : " (will be uploaded)").append("  \n");
+    if (!onOpsManager && s.stemcellSource != null) {
+      md.append("**Upload from:** `").append(s.stemcellSource.replace("`", "%60")).append("`  \n");
+    }
+    md
         .append("**Parallelism:** canaries one at a time, then at most ").append(s.maxInFlight)
         .append(" cluster(s) in parallel  \n")
         .append("**Window:** ").append(windowStart == null || windowStart.isBlank() ? "start after approval"

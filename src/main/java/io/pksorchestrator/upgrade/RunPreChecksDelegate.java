@@ -38,6 +38,7 @@ public class RunPreChecksDelegate implements JavaDelegate {
       return;
     }
     ex.setVariable(Vars.STEMCELL_ON_OPS_MANAGER, result.stemcellOnOpsManager());
+    ex.setVariable(Vars.STEMCELL_SOURCE_RESOLVED, result.state().stemcellSource);
     ex.setVariable(Vars.APPROVAL_SUMMARY, ApprovalSummary.markdown(result.state(),
         string(ex, Vars.WINDOW_START), string(ex, Vars.WINDOW_END), result.stemcellOnOpsManager()));
   }

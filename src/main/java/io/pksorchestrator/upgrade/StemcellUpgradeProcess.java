@@ -14,7 +14,9 @@ public final class StemcellUpgradeProcess {
     public static final String APPROVE_UPGRADE = "Task_ApproveStemcellUpgrade";
     public static final String NOT_APPROVED = "Event_UpgradeNotApproved";
     public static final String WINDOW_OPENED = "Event_WindowOpened";
-    public static final String UPLOAD_STEMCELL = "Task_UploadStemcell";
+    public static final String START_STEMCELL_UPLOAD = "Task_StartStemcellUpload";
+    public static final String STEMCELL_UPLOAD_POLL = "Event_StemcellUploadPollDue";
+    public static final String CHECK_STEMCELL_UPLOAD = "Task_CheckStemcellUpload";
     public static final String ASSIGN_STEMCELL = "Task_AssignStemcell";
     public static final String APPLY_CHANGES = "Task_ApplyChanges";
     public static final String INSTALLATION_POLL = "Event_InstallationPollDue";
@@ -48,6 +50,8 @@ public final class StemcellUpgradeProcess {
     public static final String STEMCELL_VERSION = "stemcellVersion";
     public static final String STEMCELL_OS = "stemcellOs";
     public static final String STEMCELL_SOURCE = "stemcellSource";
+    /** The source as resolved and approved (real path or URL); the upload reads only this, checked again. */
+    public static final String STEMCELL_SOURCE_RESOLVED = "stemcellSourceResolved";
     public static final String CLUSTERS = "clusters";
     public static final String CANARIES = "canaries";
     public static final String MAX_IN_FLIGHT = "maxInFlight";
@@ -61,6 +65,10 @@ public final class StemcellUpgradeProcess {
     public static final String UPGRADE_STATE = "upgradeState";
     // staging
     public static final String STEMCELL_UPLOADED = "stemcellUploaded";
+    /** {@code running} or {@code done}: decides the stemcell upload loop. */
+    public static final String STEMCELL_UPLOAD_STATUS = "stemcellUploadStatus";
+    /** Timer duration (ISO, wall time) between two checks of the upload. */
+    public static final String STEMCELL_UPLOAD_POLL_WAIT = "stemcellUploadPollWait";
     public static final String STAGING_STARTED_AT = "stagingStartedAt";
     public static final String INSTALLATION_ID = "installationId";
     public static final String INSTALLATION_STATUS = "installationStatus";

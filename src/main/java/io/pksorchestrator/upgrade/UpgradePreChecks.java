@@ -35,9 +35,11 @@ public class UpgradePreChecks {
   private final PksGateway pks;
   private final BoshGateway bosh;
   private final UpgradeProperties properties;
+  private final StemcellSource sources;
 
   public UpgradePreChecks(Foundations foundations, OpsManagerGateway opsManager, PksGateway pks, BoshGateway bosh,
-      UpgradeProperties properties) {
+      UpgradeProperties properties, StemcellSource sources) {
+    this.sources = sources;
     this.foundations = foundations;
     this.opsManager = opsManager;
     this.pks = pks;
@@ -59,7 +61,7 @@ public class UpgradePreChecks {
     String f = req.foundation();
     boolean onOpsManager = checkOpsManager(f, state, reasons);
     if (!onOpsManager && state.stemcellVersion != null) {
-      checkSource(req.stemcellSource(), reasons);
+      checkSource(req.stemcellSource(), state, reasons);
     }
     checkClusters(f, req, state, reasons);
     return new PreCheckResult(reasons, state, onOpsManager);
@@ -126,14 +128,17 @@ public class UpgradePreChecks {
     return opsManager.hasStemcell(f, new OmStemcell(state.stemcellOs, state.stemcellVersion));
   }
 
-  private void checkSource(String source, List<String> reasons) {
+  private void checkSource(String source, UpgradeState state, List<String> reasons) {
     if (blank(source)) {
       reasons.add("Ops Manager does not have the stemcell and no stemcellSource (file path or http(s) URL) is given");
       return;
     }
-    String problem = StemcellSource.problem(source.trim());
-    if (problem != null) {
-      reasons.add(problem);
+    try {
+      StemcellSourcePolicy.Resolved resolved = sources.resolve(source);
+      state.stemcellSource = resolved instanceof StemcellSourcePolicy.LocalFile file ? file.realPath().toString()
+          : ((StemcellSourcePolicy.RemoteUrl) resolved).url().toString();
+    } catch (StemcellSourceRejectedException e) {
+      reasons.add(e.getMessage());
     }
   }
 

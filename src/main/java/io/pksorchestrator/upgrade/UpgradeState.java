@@ -19,6 +19,8 @@ public class UpgradeState {
   /** The PKS tile's deployed stemcell version of the same OS before the upgrade (may be null). */
   public String deployedStemcell;
   public int maxInFlight = 1;
+  /** The stemcell source as resolved by the pre-checks (real path or URL): exactly what will be uploaded. */
+  public String stemcellSource;
   public List<ClusterEntry> clusters = new ArrayList<>();
   public List<String> risks = new ArrayList<>();
   /** Clusters of the PKS upgrade task being followed, and whether they are canaries. */

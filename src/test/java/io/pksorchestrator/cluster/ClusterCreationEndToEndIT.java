@@ -47,6 +47,7 @@ class ClusterCreationEndToEndIT {
   static final String OPERATOR_PASSWORD = random();
   static final String TICKETING_PASSWORD = random();
   static final int SIMULATOR_PORT = PlatformTestSupport.freePort();
+  static final String SIMULATOR_TOKEN = random();
   static final Duration PATIENCE = Duration.ofMinutes(3);
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +55,7 @@ class ClusterCreationEndToEndIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("pkso.simulator.port", () -> SIMULATOR_PORT);
+    registry.add("pkso.simulator.control-token", () -> SIMULATOR_TOKEN);
     registry.add("pkso.security.admin-password", ClusterCreationEndToEndIT::random);
     registry.add("pkso.security.operator-password", () -> OPERATOR_PASSWORD);
     registry.add("pkso.security.ticketing-password", () -> TICKETING_PASSWORD);
@@ -153,7 +155,8 @@ class ClusterCreationEndToEndIT {
   private static void armFault(String json) throws Exception {
     HttpResponse<String> response = send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + SIMULATOR_PORT + "/_sim/faults"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        .header("Content-Type", "application/json").header("X-Sim-Token", SIMULATOR_TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import io.pksorchestrator.simulator.web.SimulatorServer;
 
 /** A tiny HTTP client for simulator tests: plain java.net.http + Jackson, no redirects followed. */
 final class SimHttp {
@@ -35,8 +36,11 @@ final class SimHttp {
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  SimHttp(int port) {
+  private final String controlToken;
+
+  SimHttp(int port, String controlToken) {
     this.base = "http://localhost:" + port;
+    this.controlToken = controlToken;
   }
 
   /** A client-credentials token from one of the lab UAAs ("pks-uaa", "opsman/uaa", "bosh-uaa"). */
@@ -99,6 +103,9 @@ final class SimHttp {
         .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
+    }
+    if (path.startsWith("/_sim")) {
+      b.header(SimulatorServer.CONTROL_TOKEN_HEADER, controlToken);
     }
     return b;
   }

@@ -48,12 +48,14 @@ class SimulatorInsideApplicationTest {
           .isEqualTo("http://localhost:" + simPort + "/lab/pks");
       assertThat(app.getBean(SimulatedFoundation.class).name()).isEqualTo("lab");
 
-      SimHttp onSimulator = new SimHttp(simPort);
+      String controlToken = app.getBean(SimulatedFoundation.class).controlToken();
+      SimHttp onSimulator = new SimHttp(simPort, controlToken);
       String token = onSimulator.token("pks-uaa", "lab-pks-client-secret");
       assertThat(onSimulator.get("/lab/pks/v1/plans", token).status()).isEqualTo(200);
       assertThat(onSimulator.get("/lab/opsman/api/v0/info", null).status()).isEqualTo(200);
 
-      SimHttp onApplication = new SimHttp(appPort);
+      assertThat(onSimulator.get("/_sim/clock", null).status()).as("with the generated token").isEqualTo(200);
+      SimHttp onApplication = new SimHttp(appPort, controlToken);
       assertThat(onApplication.get("/lab/pks/v1/plans", token).status()).isEqualTo(404);
       assertThat(onApplication.get("/lab/opsman/api/v0/info", null).status()).isEqualTo(404);
       assertThat(onApplication.tokenReply("pks-uaa", "pkso-lab", "lab-pks-client-secret").status()).isEqualTo(404);

@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
 /** Test stemcell tarballs and their multipart upload. */
-final class Stemcells {
+public final class Stemcells {
 
   private Stemcells() {}
 
   /** A gzipped tar holding only stemcell.MF. */
-  static byte[] tarball(String os, String version) {
+  public static byte[] tarball(String os, String version) {
     String manifest = "---\nname: bosh-vsphere-esxi-" + os + "-go_agent\nversion: '" + version + "'\noperating_system: " + os
         + "\nstemcell_formats:\n- vsphere-ova\ncloud_properties:\n  infrastructure: vsphere\n";
     try {

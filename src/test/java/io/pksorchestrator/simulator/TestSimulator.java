@@ -26,7 +26,7 @@ final class TestSimulator {
     clock.pause();
     foundation = new SimulatedFoundation(properties, clock, Clock.systemUTC());
     server = SimulatorServer.start(foundation, 0);
-    http = new SimHttp(server.port());
+    http = new SimHttp(server.port(), foundation.controlToken());
   }
 
   static synchronized TestSimulator fresh() {

@@ -143,7 +143,7 @@ class RequestApiTest extends TicketingApiTestBase {
     assertThat(fields(cluster)).containsExactly("clusterName");
 
     HttpResponse<String> upgrade = post("/api/v1/stemcell-upgrades", "ticketing",
-        "{\"foundation\":\"lab\",\"stemcellVersion\":\"1.1\",\"stemcellOs\":\"ubuntu-jammy\",\"stemcellSource\":\"/s\","
+        "{\"foundation\":\"lab\",\"stemcellVersion\":\"1.1\",\"stemcellOs\":\"ubuntu-jammy\",\"stemcellSource\":\"https://example.com/s.tgz\","
             + "\"clusters\":[\"web\",\"ghost\"]}", Map.of());
     assertProblem(upgrade, 422);
     assertThat(fields(upgrade)).containsExactly("clusters[1]");

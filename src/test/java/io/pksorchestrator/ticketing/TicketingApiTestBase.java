@@ -47,6 +47,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
     "pkso.simulator.enabled=false",
     "camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern=[a-zA-Z0-9-]+",
     "pkso.ticketing.max-body-size=8KB",
+    // stemcellSource: URLs from example.com only; files only below a directory that exists (see StemcellSourceApiTest)
+    "pkso.upgrade.stemcell-url-hosts=example.com,mirror.example.com",
     // Passwords of the users the platform's identity bootstrap creates (once merged), equal to the test users'.
     "pkso.security.admin-password=" + TicketingApiTestBase.PASSWORD,
     "pkso.security.operator-password=" + TicketingApiTestBase.PASSWORD,
@@ -64,9 +66,13 @@ abstract class TicketingApiTestBase {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   private static volatile boolean seeded;
 
+  /** pkso.upgrade.stemcell-dir of these tests: holds {@code bosh-stemcell-1.570.tgz} and a few traps. */
+  static final java.nio.file.Path STEMCELL_DIR = StemcellSourceApiTest.stemcellDirectory();
+
   @DynamicPropertySource
   static void webhook(DynamicPropertyRegistry registry) {
     registry.add("pkso.ticketing.clients.ticketing.webhook-url", RECEIVER::url);
+    registry.add("pkso.upgrade.stemcell-dir", () -> STEMCELL_DIR.toString());
   }
 
   @LocalServerPort int port;

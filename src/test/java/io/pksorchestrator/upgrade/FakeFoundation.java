@@ -54,6 +54,8 @@ class FakeFoundation implements Foundations {
   String deployedStemcell = "1.400";
   String stagedStemcell = "1.400";
   final List<Path> uploads = new ArrayList<>();
+  /** Thrown by the next uploads (removed when thrown); empty: uploads succeed. */
+  final Deque<RuntimeException> uploadFailures = new ArrayDeque<>();
   final List<List<String>> applyChangesProducts = new ArrayList<>();
   final List<Map<String, Map<String, Boolean>>> applyChangesErrands = new ArrayList<>();
   /** Final status of each installation started, in order; default succeeded. */
@@ -165,6 +167,9 @@ class FakeFoundation implements Foundations {
     @Override public boolean hasStemcell(String f, OmStemcell s) { return omStemcells.contains(s); }
     @Override public OmStemcell uploadStemcell(String f, Path file) {
       uploads.add(file);
+      if (!uploadFailures.isEmpty()) {
+        throw uploadFailures.poll();
+      }
       OmStemcell s = new OmStemcell("ubuntu-jammy", "1.412");
       omStemcells.add(s);
       return s;

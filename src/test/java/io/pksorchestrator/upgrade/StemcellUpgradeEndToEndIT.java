@@ -57,6 +57,7 @@ class StemcellUpgradeEndToEndIT {
   static void simulatorPort(DynamicPropertyRegistry registry) {
     registry.add("pkso.simulator.port", () -> SIMULATOR_PORT);
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:upgrade-e2e;DB_CLOSE_DELAY=-1");
+    registry.add("pkso.upgrade.stemcell-dir", () -> dir.toAbsolutePath().toString());
   }
 
   @Autowired RuntimeService runtime;

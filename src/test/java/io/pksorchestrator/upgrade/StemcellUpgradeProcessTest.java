@@ -17,7 +17,9 @@ import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Ids;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -60,6 +62,11 @@ class StemcellUpgradeProcessTest {
   private UpgradeProperties props;
   private ProcessEngine engine;
   private Path stemcellFile;
+  private InMemoryStemcellUploadStore uploadStore;
+  private StemcellUploads uploads;
+  /** While true, started uploads wait in {@link #pendingUploads} (a node busy uploading). */
+  private boolean holdUploads;
+  private final List<Runnable> pendingUploads = new java.util.ArrayList<>();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -68,14 +75,23 @@ class StemcellUpgradeProcessTest {
     ClockUtil.setCurrentTime(Date.from(T0));
     fake = new FakeFoundation().cluster("alpha", 3, 3).cluster("bravo", 4, 3).cluster("charlie", 5, 3);
     props = new UpgradeProperties();
-    stemcellFile = Files.createTempFile("stemcell", ".tgz");
-    UpgradePreChecks preChecks = new UpgradePreChecks(fake, fake.om, fake.pks, fake.bosh, props);
+    Path stemcellDir = Files.createTempDirectory("stemcells");
+    props.setStemcellDir(stemcellDir.toAbsolutePath());
+    stemcellFile = Files.createTempFile(stemcellDir, "stemcell", ".tgz");
+    UpgradePreChecks preChecks = new UpgradePreChecks(fake, fake.om, fake.pks, fake.bosh, props,
+        new StemcellSource(props));
     ClusterVerifier verifier = new ClusterVerifier(fake.pks, fake.bosh);
     Mocks.register("upgradeStartListener", new UpgradeStartListener());
     Mocks.register("fourEyesTaskListener", new FourEyesTaskListener());
     Mocks.register("upgradeWindow", new MaintenanceWindow());
     Mocks.register("runPreChecksDelegate", new RunPreChecksDelegate(preChecks));
-    Mocks.register("uploadStemcellDelegate", new UploadStemcellDelegate(fake.om, new StemcellSource(props)));
+    StemcellSource sources = new StemcellSource(props);
+    uploadStore = new InMemoryStemcellUploadStore();
+    uploads = new StemcellUploads(uploadStore, sources, fake.om, props,
+        r -> { if (holdUploads) { pendingUploads.add(r); } else { r.run(); } },
+        Clock.fixed(T0, ZoneOffset.UTC), "test-node");
+    Mocks.register("startStemcellUploadDelegate", new StartStemcellUploadDelegate(fake.om, sources, uploads));
+    Mocks.register("checkStemcellUploadDelegate", new CheckStemcellUploadDelegate(fake.om, sources, uploads));
     Mocks.register("assignStemcellDelegate", new AssignStemcellDelegate(fake.om));
     Mocks.register("applyChangesDelegate", new ApplyChangesDelegate(fake.om, fake, props));
     Mocks.register("checkInstallationDelegate", new CheckInstallationDelegate(fake.om, props));
@@ -90,9 +106,12 @@ class StemcellUpgradeProcessTest {
   @AfterEach
   void tearDown() throws Exception {
     Mocks.reset();
+    uploads.destroy();
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
     Files.deleteIfExists(stemcellFile);
+    Files.deleteIfExists(stemcellFile.getParent().resolve("swapped.tgz"));
+    Files.deleteIfExists(stemcellFile.getParent());
   }
 
   private Map<String, Object> request(Object... extra) {
@@ -116,6 +135,8 @@ class StemcellUpgradeProcessTest {
     for (int i = 0; i < 500; i++) {
       Job next = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().stream()
           .filter(j -> !WINDOW_TIMERS.contains(activityOf(j)) || !j.getDuedate().after(ClockUtil.getCurrentTime()))
+          .filter(j -> !(holdUploads && activityOf(j).equals(Ids.STEMCELL_UPLOAD_POLL)))
+          .filter(j -> j.getRetries() > 0)
           .findFirst().orElse(null);
       if (next == null) {
         return;
@@ -186,7 +207,7 @@ class StemcellUpgradeProcessTest {
     assertThat(tail.lines()).hasSize(20).last().isEqualTo("Task 1 | line 30");
 
     decide(pi, Ids.APPROVE_CONTINUATION, withVariables(Vars.CONTINUATION_APPROVED, true));
-    assertThat(pi).isEnded().hasPassed(Ids.WRITE_REPORT, Ids.UPLOAD_STEMCELL);
+    assertThat(pi).isEnded().hasPassed(Ids.WRITE_REPORT, Ids.START_STEMCELL_UPLOAD);
     assertThat(fake.tasks.get(1).clusters).containsExactly("bravo", "charlie");
     assertThat(fake.tasks.get(1).maxInFlight).isEqualTo(2);
     fake.clusters.values().forEach(c -> assertThat(c.stemcell).isEqualTo("1.412"));
@@ -252,7 +273,7 @@ class StemcellUpgradeProcessTest {
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T22:00:01Z")));
     drive(pi);
-    assertThat(pi).isEnded().hasPassed(Ids.WINDOW_OPENED).hasNotPassed(Ids.UPLOAD_STEMCELL, Ids.APPROVE_CONTINUATION);
+    assertThat(pi).isEnded().hasPassed(Ids.WINDOW_OPENED).hasNotPassed(Ids.START_STEMCELL_UPLOAD, Ids.APPROVE_CONTINUATION);
     assertThat(fake.uploads).isEmpty();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
   }
@@ -438,5 +459,102 @@ class StemcellUpgradeProcessTest {
     assertThat(pi).isEnded();
     assertThat(fake.tasks).extracting(t -> t.clusters).containsExactly(List.of("alpha"), List.of("bravo", "charlie"));
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
+  }
+
+  // --- issue 11 item 2 (stemcellSource inside the process) and item 6 (upload outside jobs, crash recovery) ---
+
+  @Test
+  void aStartOverTheEngineWithASourceOutsideTheStemcellDirectoryIsRejectedBeforeAnythingIsRead() throws Exception {
+    for (String source : List.of("/etc/passwd", "file:///etc/passwd", "https://evil.example.org/s.tgz",
+        stemcellFile.getParent() + "/../../etc/passwd")) {
+      ProcessInstance pi = start(request(Vars.STEMCELL_SOURCE, source));
+      assertThat(pi).isEnded().hasPassed(Ids.REJECTED).hasNotPassed(Ids.APPROVE_UPGRADE);
+      assertThat(historic(pi, Vars.REJECTION_REASONS).toString()).as(source).contains("stemcellSource");
+    }
+    assertThat(fake.uploads).isEmpty();
+  }
+
+  @Test
+  void theUploadAppliesTheRuleAgainAndATamperedSourceIsAnIncidentAtOnce() throws Exception {
+    Path link = stemcellFile.getParent().resolve("swapped.tgz");
+    Files.createSymbolicLink(link, Path.of("/etc/passwd"));
+    for (String tampered : List.of("/etc/passwd", link.toString())) {
+      ProcessInstance pi = start(request());
+      assertThat(historic(pi, Vars.APPROVAL_SUMMARY).toString()).contains("**Upload from:** `"
+          + stemcellFile.toRealPath() + "`");
+      // a REST caller changes the approved source after the approval summary was shown
+      engine.getRuntimeService().setVariable(pi.getId(), Vars.STEMCELL_SOURCE_RESOLVED, tampered);
+      engine.getIdentityService().setAuthenticatedUserId("bob");
+      complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.APPROVED, true));
+      engine.getIdentityService().clearAuthentication();
+      assertThrows(StemcellSourceRejectedException.class, () -> drive(pi));
+      Job start = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+      assertThat(activityOf(start)).isEqualTo(Ids.START_STEMCELL_UPLOAD);
+      assertThat(start.getRetries()).as("not retryable: no retry cycle").isZero();
+      assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+          .getIncidentMessage()).contains("stemcellSource");
+    }
+    assertThat(fake.uploads).isEmpty();
+  }
+
+  @Test
+  void anUploadWhoseNodeDiedIsNoticedAndStartedAgain() throws Exception {
+    holdUploads = true;
+    props.setConfirmAfterCanaries(false);
+    ProcessInstance pi = start(request());
+    approve(pi);
+    assertThat(pendingUploads).as("the upload runs beside the engine").hasSize(1);
+    runUploadPoll(pi);
+    assertThat(historic(pi, Vars.STEMCELL_UPLOAD_STATUS)).isEqualTo("running");
+    assertThat(pi).hasPassed(Ids.CHECK_STEMCELL_UPLOAD).isWaitingAt(Ids.STEMCELL_UPLOAD_POLL);
+
+    // the node running it stops: its thread never ends, its heartbeat stays at an old time
+    pendingUploads.clear();
+    uploadStore.simulateDeadNode(pi.getId(), T0.minus(Duration.ofMinutes(5)));
+    runUploadPoll(pi);
+    assertThat(uploadStore.find(pi.getId()).orElseThrow().attempt()).isEqualTo(2);
+    assertThat(uploadStore.find(pi.getId()).orElseThrow().node()).isEqualTo("test-node");
+    assertThat(pendingUploads).hasSize(1);
+
+    holdUploads = false;
+    pendingUploads.remove(0).run();
+    drive(pi);
+    assertThat(pi).isEnded();
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
+    assertThat(fake.uploads).hasSize(1);
+  }
+
+  @Test
+  void aRejectedUploadIsAnIncidentAtOnceAndRetryingItUploadsAgain() throws Exception {
+    props.setConfirmAfterCanaries(false);
+    fake.uploadFailures.add(new io.pksorchestrator.platform.FoundationRejectedException(F, 422,
+        "Foundation 'lab' opsman: POST /api/v0/stemcells answered 422: not a stemcell", "not a stemcell"));
+    ProcessInstance pi = start(request());
+    engine.getIdentityService().setAuthenticatedUserId("bob");
+    complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.APPROVED, true));
+    engine.getIdentityService().clearAuthentication();
+    assertThrows(io.pksorchestrator.operations.NotRetryableException.class, () -> drive(pi));
+    Job check = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(activityOf(check)).isEqualTo(Ids.CHECK_STEMCELL_UPLOAD);
+    assertThat(check.getRetries()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+        .getIncidentMessage()).contains("answered 422: not a stemcell", "retry this incident");
+
+    // the operator replaced the file and retries the incident: the upload starts again
+    engine.getManagementService().setJobRetries(check.getId(), 1);
+    drive(pi);
+    assertThat(pi).isEnded();
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
+    assertThat(fake.uploads).hasSize(2);
+  }
+
+  /** Runs the due upload poll timer and the check job after it. */
+  private void runUploadPoll(ProcessInstance pi) {
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().stream()
+        .filter(j -> activityOf(j).equals(Ids.STEMCELL_UPLOAD_POLL)).findFirst().orElseThrow();
+    engine.getManagementService().executeJob(timer.getId());
+    Job check = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(activityOf(check)).isEqualTo(Ids.CHECK_STEMCELL_UPLOAD);
+    engine.getManagementService().executeJob(check.getId());
   }
 }

@@ -43,8 +43,23 @@ public class FoundationClient implements Client {
   }
 
   private Response send(Request request, Request.Options options) {
+    Request.Options bounded = options;
+    java.util.Optional<java.time.Instant> deadline = CallDeadline.current();
+    if (deadline.isPresent()) {
+      long left = java.time.Duration.between(java.time.Instant.now(), deadline.get()).toMillis();
+      if (left <= 0) {
+        throw new RetryableFoundationException(foundation, 0, FoundationErrorDecoder.describe(foundation, component,
+            request) + " was not sent: the job's time for foundation calls is used up (its lock expires soon;"
+            + " see pkso.engine.job-lock-margin). Transient; the engine runs the job again under a new lock.", null);
+      }
+      if (left < options.readTimeoutMillis()) {
+        // same connect timeout and redirects: Feign's client keeps using the foundation's HttpClient (TLS trust)
+        bounded = new Request.Options(options.connectTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
+            left, java.util.concurrent.TimeUnit.MILLISECONDS, options.isFollowRedirects());
+      }
+    }
     try {
-      return delegate.execute(request, options);
+      return delegate.execute(request, bounded);
     } catch (IOException e) {
       throw new RetryableFoundationException(foundation, 0,
           FoundationErrorDecoder.describe(foundation, component, request) + " failed without a response ("

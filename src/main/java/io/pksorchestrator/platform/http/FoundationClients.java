@@ -39,7 +39,7 @@ public class FoundationClients {
   private final ConfiguredFoundations foundations;
   private final Clock clock;
   private final ObjectMapper mapper = FoundationJson.mapper();
-  private final Map<String, Http2Client> httpClients = new ConcurrentHashMap<>();
+  private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
   private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
   private final Map<String, Object> apis = new ConcurrentHashMap<>();
   private final Set<String> learnedSecrets = ConcurrentHashMap.newKeySet();
@@ -82,10 +82,25 @@ public class FoundationClients {
     return new FoundationErrorDecoder(foundation, component.key(), redactor(foundation));
   }
 
-  /** Request options for a stemcell upload: the foundation's upload timeout instead of its read timeout. */
-  public Request.Options uploadOptions(String foundation) {
-    Foundation f = config(foundation);
-    return new Request.Options(f.connectTimeout(), f.uploadTimeout(), false);
+  /**
+   * The foundation's {@code java.net.http} client (its TLS trust and connect timeout, redirects never followed), for
+   * the one call Feign cannot make without buffering: the streamed stemcell upload.
+   */
+  public HttpClient httpClient(String foundation) {
+    return httpClients.computeIfAbsent(foundation, name -> {
+      Foundation f = config(name);
+      return HttpClient.newBuilder()
+          .connectTimeout(f.connectTimeout())
+          .sslContext(FoundationTls.sslContext(name, f))
+          .followRedirects(HttpClient.Redirect.NEVER) // BOSH answers 302 to a task: handled explicitly
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
+    });
+  }
+
+  /** The base URL of a component (without {@code /v1}, {@code /api/v0}). */
+  public URI componentUrl(String foundation, Component component) {
+    return URI.create(trimSlash(baseUrl(foundation, component)));
   }
 
   /** The cached authenticator of a component; tests use it to check the token cache. */
@@ -102,7 +117,7 @@ public class FoundationClients {
 
   private <T> T build(String foundation, String label, Class<T> type, URI baseUrl, Authenticator auth) {
     Foundation f = config(foundation);
-    FoundationClient client = new FoundationClient(httpClient(foundation), foundation, label, auth);
+    FoundationClient client = new FoundationClient(new Http2Client(httpClient(foundation)), foundation, label, auth);
     return Feign.builder()
         .client(client)
         .encoder(new FormEncoder(new JacksonEncoder(mapper)))
@@ -114,18 +129,6 @@ public class FoundationClients {
         .logLevel(Logger.Level.BASIC) // method, URL, status and timing only: never headers or bodies
         .invocationHandlerFactory(new DecodeFailures(foundation, label))
         .target(type, trimSlash(baseUrl));
-  }
-
-  private Http2Client httpClient(String foundation) {
-    return httpClients.computeIfAbsent(foundation, name -> {
-      Foundation f = config(name);
-      return new Http2Client(HttpClient.newBuilder()
-          .connectTimeout(f.connectTimeout())
-          .sslContext(FoundationTls.sslContext(name, f))
-          .followRedirects(HttpClient.Redirect.NEVER) // BOSH answers 302 to a task: handled explicitly
-          .version(HttpClient.Version.HTTP_1_1)
-          .build());
-    });
   }
 
   private URI baseUrl(String foundation, Component component) {

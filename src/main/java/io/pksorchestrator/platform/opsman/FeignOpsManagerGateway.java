@@ -1,10 +1,8 @@
 package io.pksorchestrator.platform.opsman;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pksorchestrator.platform.FoundationRejectedException;
 import io.pksorchestrator.platform.http.Component;
 import io.pksorchestrator.platform.http.FoundationClients;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +13,11 @@ import java.util.Map;
 public class FeignOpsManagerGateway implements OpsManagerGateway {
 
   private final FoundationClients clients;
+  private final StemcellUploader uploader;
 
   public FeignOpsManagerGateway(FoundationClients clients) {
     this.clients = clients;
+    this.uploader = new StemcellUploader(clients);
   }
 
   private OmApi api(String foundation) {
@@ -80,17 +80,7 @@ public class FeignOpsManagerGateway implements OpsManagerGateway {
 
   @Override
   public OmStemcell uploadStemcell(String foundation, Path stemcellFile) {
-    if (!Files.isReadable(stemcellFile)) {
-      throw new IllegalArgumentException("Stemcell file '" + stemcellFile + "' does not exist or is not readable");
-    }
-    // floating=false: the orchestrator assigns the stemcell to the PKS tile explicitly
-    OmDtos.StemcellUpload answer = api(foundation).uploadStemcell(stemcellFile.toFile(), "false",
-        clients.uploadOptions(foundation));
-    if (answer == null || answer.stemcell() == null) {
-      throw new FoundationRejectedException(foundation, 200, "Foundation '" + foundation
-          + "' opsman: POST /api/v0/stemcells answered without a stemcell", "no stemcell in the answer");
-    }
-    return new OmStemcell(answer.stemcell().os(), answer.stemcell().version());
+    return uploader.upload(foundation, stemcellFile);
   }
 
   @Override

@@ -3,9 +3,7 @@ package io.pksorchestrator.platform.opsman;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Headers;
 import feign.Param;
-import feign.Request;
 import feign.RequestLine;
-import java.io.File;
 import java.util.List;
 
 /** The Ops Manager API ({@code /api/v0}); every call except {@code info} carries an Ops Manager UAA token. */
@@ -26,11 +24,7 @@ interface OmApi {
   @RequestLine("GET /api/v0/diagnostic_report")
   JsonNode diagnosticReport();
 
-  /** Multipart upload; {@code options} carries the (long) upload timeout. */
-  @RequestLine("POST /api/v0/stemcells")
-  @Headers("Content-Type: multipart/form-data")
-  OmDtos.StemcellUpload uploadStemcell(@Param("stemcell[file]") File file,
-      @Param("stemcell[floating]") String floating, Request.Options options);
+  // POST /api/v0/stemcells is not here: Feign buffers request bodies; see StemcellUploader (streamed).
 
   /** Ops Manager before 2.6: one stemcell per product. */
   @RequestLine("GET /api/v0/stemcell_assignments")

@@ -18,11 +18,6 @@ final class OmDtos {
 
   record Stemcell(String os, String version) {}
 
-  record StemcellUpload(UploadedStemcell stemcell) {}
-
-  record UploadedStemcell(String infrastructure, String hypervisor, String os, String version, String file,
-      String name) {}
-
   record Assignments(List<AssignedProduct> products) {}
 
   record AssignedProduct(String guid, String identifier, String stagedStemcellVersion,

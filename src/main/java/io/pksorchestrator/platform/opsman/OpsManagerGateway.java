@@ -23,7 +23,12 @@ public interface OpsManagerGateway {
   /** Whether Ops Manager already has this stemcell (the skip-if-present check before an upload). */
   boolean hasStemcell(String foundation, OmStemcell stemcell);
 
-  /** {@code POST /api/v0/stemcells} (multipart {@code stemcell[file]}, not floating). */
+  /**
+   * {@code POST /api/v0/stemcells} (multipart {@code stemcell[file]}, not floating), streamed from the file with an
+   * exact length. Long: call it outside engine jobs (see {@code upgrade.StemcellUploads}).
+   *
+   * @return the stemcell Ops Manager names in its answer, or null when the answer has none (it is not required)
+   */
   OmStemcell uploadStemcell(String foundation, Path stemcellFile);
 
   /** Stages the stemcell for the product: associations (2.6+) or assignments (older), by Ops Manager version. */

@@ -126,6 +126,21 @@ public final class OpsManager implements ControlPlane {
     }
   }
 
+  /** What an upload delivered, as the simulator counted it while streaming: file name, bytes, CRC-32C. */
+  public record ReceivedUpload(String fileName, long bytes, long crc32c) {}
+
+  private final List<ReceivedUpload> received = new ArrayList<>();
+
+  /** Records an upload's byte count and checksum (tests compare them with what the client sent). */
+  public void received(ReceivedUpload upload) {
+    received.add(upload);
+  }
+
+  /** Every upload received since start-up or the last reset, oldest first. */
+  public List<ReceivedUpload> receivedUploads() {
+    return List.copyOf(received);
+  }
+
   /** Adds an inspected stemcell to the library; {@code floating} lets staged products on its line move to it. */
   public Map<String, Object> upload(StemcellArchive.Info info, boolean floating) {
     boolean existing = library.stream().anyMatch(s -> s.os().equals(info.os()) && s.version().equals(info.version()));

@@ -6,7 +6,12 @@ import io.pksorchestrator.simulator.faults.FaultInjector.HttpFault;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -17,6 +22,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class GatewayInterceptor implements HandlerInterceptor {
 
+  private static final String CONTROL_TOKEN_HEADER = SimulatorServer.CONTROL_TOKEN_HEADER;
+
   private final SimulatedFoundation foundation;
 
   GatewayInterceptor(SimulatedFoundation foundation) {
@@ -26,12 +33,9 @@ final class GatewayInterceptor implements HandlerInterceptor {
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/_sim/")) {
-      if (!foundation.properties().isTestEndpointsEnabled()) {
-        response.sendError(404);
-        return false;
-      }
-      return true;
+    // decided on the handler Spring resolved, not on the path text (encoded or doubled slashes map the same)
+    if (handler instanceof HandlerMethod method && method.getBeanType() == TestEndpointsController.class) {
+      return controls(request, response);
     }
     Optional<HttpFault> fault = foundation.faults().takeHttpFault(request.getMethod(), path);
     if (fault.isPresent()) {
@@ -68,6 +72,45 @@ final class GatewayInterceptor implements HandlerInterceptor {
           "{\"code\":401,\"description\":\"Not authorized: '" + rest.substring(4) + "'\"}");
     }
     return true;
+  }
+
+  /**
+   * The {@code /_sim} controls: served only when enabled, only with the control token in {@code X-Sim-Token}
+   * (401), and any request other than GET/HEAD only as {@code application/json} (415): a browser cannot send a
+   * cross-site form post or a custom header without a CORS preflight, which this server never answers.
+   */
+  private boolean controls(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!foundation.properties().isTestEndpointsEnabled()) {
+      response.sendError(404);
+      return false;
+    }
+    String token = request.getHeader(CONTROL_TOKEN_HEADER);
+    if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+        foundation.controlToken().getBytes(StandardCharsets.UTF_8))) {
+      write(response, 401, "{\"error\":\"unauthorized\",\"description\":\"The /_sim controls need the simulator's"
+          + " control token in header " + CONTROL_TOKEN_HEADER + " (pkso.simulator.control-token, or the generated one"
+          + " logged at start-up as PKSO-SIM002)\"}");
+      return false;
+    }
+    String method = request.getMethod();
+    if (!method.equals("GET") && !method.equals("HEAD") && !isJson(request.getContentType())) {
+      write(response, 415, "{\"error\":\"unsupported_media_type\",\"description\":\"" + method
+          + " on /_sim needs Content-Type: application/json\"}");
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType() && !type.isWildcardSubtype();
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   private boolean check(Component component, HttpServletRequest request, HttpServletResponse response, String body)

@@ -3,8 +3,14 @@ package io.pksorchestrator.simulator.web;
 import io.pksorchestrator.simulator.SimulatedFoundation;
 import io.pksorchestrator.simulator.opsman.OpsManager;
 import io.pksorchestrator.simulator.opsman.StemcellArchive;
+import io.pksorchestrator.simulator.core.SimException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The Ops Manager API {@code /api/v0} (§3). */
@@ -43,15 +48,103 @@ public class OpsManagerController extends ControllerSupport {
     return call(() -> foundation.opsman().products(true));
   }
 
-  /** Multipart {@code stemcell[file]} (+ optional {@code stemcell[floating]}); the tarball is read outside the lock. */
+  /**
+   * Multipart {@code stemcell[file]} (+ optional {@code stemcell[floating]}), read as it arrives: the file part
+   * streams through a counter and a CRC-32C (recorded, see {@link OpsManager#receivedUploads()}) and the archive
+   * reader, and is drained to its end; nothing is buffered in memory or on disk. Like {@code om}, a client must
+   * send an explicit Content-Length (411 otherwise: whether Ops Manager's nginx accepts chunked uploads is not
+   * known, so the harsher answer).
+   */
   @PostMapping("/stemcells")
-  public Map<String, Object> upload(@RequestParam("stemcell[file]") MultipartFile file,
-      @RequestParam(value = "stemcell[floating]", required = false) String floating) throws IOException {
-    StemcellArchive.Info info;
-    try (InputStream in = file.getInputStream()) {
-      info = OpsManager.inspect(in, file.getOriginalFilename());
+  public Map<String, Object> upload(HttpServletRequest request) throws IOException {
+    if (request.getContentLengthLong() < 0) {
+      throw new SimException(411, Map.of("errors", List.of("Content-Length is required")), "no Content-Length");
     }
-    return call(() -> foundation.opsman().upload(info, "true".equalsIgnoreCase(floating)));
+    String boundary = MultipartReader.boundary(request.getContentType());
+    if (boundary == null) {
+      throw new SimException(400, Map.of("errors", List.of("expected multipart/form-data with a boundary")),
+          "not multipart");
+    }
+    MultipartReader reader = new MultipartReader(request.getInputStream(), boundary);
+    String floating = null;
+    StemcellArchive.Info info = null;
+    RuntimeException refused = null;
+    OpsManager.ReceivedUpload received = null;
+    for (MultipartReader.Part part; (part = reader.next()) != null; ) {
+      if ("stemcell[floating]".equals(part.name())) {
+        floating = new String(part.content().readNBytes(16), StandardCharsets.UTF_8).strip();
+      } else if ("stemcell[file]".equals(part.name()) && received == null) {
+        Counting counted = new Counting(part.content());
+        try {
+          info = OpsManager.inspect(counted, part.fileName()); // reads only up to stemcell.MF
+        } catch (RuntimeException e) {
+          refused = e;
+        }
+        counted.transferTo(OutputStream.nullOutputStream()); // the rest of the part: counted and checksummed too
+        received = new OpsManager.ReceivedUpload(part.fileName(), counted.bytes, counted.crc.getValue());
+      }
+    }
+    OpsManager.ReceivedUpload upload = received;
+    if (upload != null) {
+      foundation.run(() -> foundation.opsman().received(upload));
+    }
+    if (refused != null) {
+      throw refused;
+    }
+    if (info == null) {
+      throw new SimException(422, Map.of("errors", List.of("stemcell[file] is required")), "no file part");
+    }
+    if (floating != null && !floating.equals("true") && !floating.equals("false")) {
+      throw new SimException(422, Map.of("errors", List.of("stemcell[floating] must be true or false")), floating);
+    }
+    StemcellArchive.Info stemcell = info;
+    boolean floats = "true".equals(floating);
+    return call(() -> foundation.opsman().upload(stemcell, floats));
+  }
+
+  /** Counts and checksums every byte read through it. */
+  private static final class Counting extends FilterInputStream {
+    final CRC32C crc = new CRC32C();
+    long bytes;
+
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        crc.update(b);
+        bytes++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        crc.update(b, off, n);
+        bytes += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // skipping must not bypass the count: read through instead
+      byte[] sink = new byte[(int) Math.min(n, 64 * 1024)];
+      long done = 0;
+      while (done < n) {
+        int r = read(sink, 0, (int) Math.min(sink.length, n - done));
+        if (r < 0) {
+          break;
+        }
+        done += r;
+      }
+      return done;
+    }
   }
 
   @GetMapping("/diagnostic_report")

@@ -18,6 +18,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class SimulatorServer implements AutoCloseable {
 
+  /** Header carrying the simulator's control token on every {@code /_sim/**} request. */
+  public static final String CONTROL_TOKEN_HEADER = "X-Sim-Token";
+
   private final ConfigurableApplicationContext context;
   private final int port;
 
@@ -30,11 +33,11 @@ public final class SimulatorServer implements AutoCloseable {
   public static SimulatorServer start(SimulatedFoundation foundation, int port) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("server.port", port);
+    settings.put("server.address", foundation.properties().getBindAddress());
     settings.put("server.servlet.context-path", "");
     settings.put("spring.jmx.enabled", false);
-    settings.put("spring.servlet.multipart.max-file-size", "-1");
-    settings.put("spring.servlet.multipart.max-request-size", "-1");
-    settings.put("spring.servlet.multipart.file-size-threshold", "1MB");
+    // no container multipart parsing (it buffers parts on disk): the stemcell upload is read as a stream
+    settings.put("spring.servlet.multipart.enabled", false);
     settings.put("spring.mvc.problemdetails.enabled", false);
     ConfigurableApplicationContext context = new SpringApplicationBuilder(SimulatorWebConfiguration.class)
         .web(WebApplicationType.SERVLET)

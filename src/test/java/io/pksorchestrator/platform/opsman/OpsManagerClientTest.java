@@ -1,5 +1,6 @@
 package io.pksorchestrator.platform.opsman;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -174,6 +175,41 @@ class OpsManagerClientTest extends WireMockSupport {
         .withRequestBodyPart(aMultipart().withName("stemcell[file]")
             .withHeader("Content-Disposition", containing("filename=\"" + file.getFileName() + "\""))
             .withBody(binaryEqualTo(new byte[] {31, -117, 8, 0, 1, 2, 3})).build()));
+  }
+
+  @Test
+  void stemcellUploadSendsAnExactLengthAndNeedsNoAnswerBody() throws Exception {
+    Path file = dir.resolve("bosh-stemcell-1.124-vsphere-esxi-ubuntu-jammy-go_agent.tgz");
+    byte[] content = new byte[100_000];
+    new java.util.Random(7).nextBytes(content);
+    Files.write(file, content);
+    wm.stubFor(post("/opsman/api/v0/stemcells").willReturn(aResponse().withStatus(200)));
+
+    assertThat(gateway.uploadStemcell(T, file)).as("om ignores the answer; so do we").isNull();
+
+    var requests = wm.findAll(postRequestedFor(urlEqualTo("/opsman/api/v0/stemcells")));
+    assertThat(requests).hasSize(1);
+    var request = requests.get(0);
+    assertThat(request.getHeader("Transfer-Encoding")).as("not chunked").isNull();
+    assertThat(Long.parseLong(request.getHeader("Content-Length"))).isEqualTo(request.getBody().length)
+        .isGreaterThan(content.length);
+  }
+
+  @Test
+  void stemcellUploadAnswersOtherThan200AreTypedFailures() throws Exception {
+    Path file = Files.write(dir.resolve("s.tgz"), new byte[] {31, -117, 8, 0});
+    wm.stubFor(post("/opsman/api/v0/stemcells").willReturn(aResponse().withStatus(422)
+        .withHeader("Content-Type", "application/json").withBody("{\"errors\":[\"not a stemcell\"]}")));
+    assertThat(org.junit.jupiter.api.Assertions.assertThrows(
+        io.pksorchestrator.platform.FoundationRejectedException.class, () -> gateway.uploadStemcell(T, file)))
+        .hasMessageContaining("not a stemcell");
+    wm.stubFor(post("/opsman/api/v0/stemcells").willReturn(aResponse().withStatus(201)));
+    assertThat(org.junit.jupiter.api.Assertions.assertThrows(
+        io.pksorchestrator.platform.FoundationRejectedException.class, () -> gateway.uploadStemcell(T, file)))
+        .hasMessageContaining("only 200");
+    wm.stubFor(post("/opsman/api/v0/stemcells").willReturn(aResponse().withStatus(503)));
+    org.junit.jupiter.api.Assertions.assertThrows(io.pksorchestrator.platform.RetryableFoundationException.class,
+        () -> gateway.uploadStemcell(T, file));
   }
 
   @Test
