@@ -37,8 +37,8 @@ public final class FourEyesFacts {
           "currentWorkers", "proposedWorkers", "reason", "trigger", "proposedAt", "forecastUpperCores", "planName",
           "productionCluster", "direction", "workerDelta", "approvalRequired", "approvalDue"),
       "StemcellUpgradeProcess", Set.of(OperationVariables.FOUNDATION, OperationVariables.TICKET_ID,
-          "stemcellVersion", "stemcellOs", "stemcellSource", "clusters", "canaries", "maxInFlight",
-          "preChecksPassed", "approvalSummary", "upgradeState"));
+          "stemcellVersion", "stemcellOs", "stemcellSource", "stemcellSourceResolved", "clusters", "canaries",
+          "maxInFlight", "preChecksPassed", "approvalSummary", "upgradeState"));
   /** Per process key: variable -> the user task (definition key) whose completion may revise it. */
   static final Map<String, Map<String, String>> TASK_OWNED = Map.of(
       "StemcellUpgradeProcess", Map.of(

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NotRetryableFailuresTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder().build();
+  static ProcessEngineCoverageExtension extension = io.pksorchestrator.ProcessTestEngine.coverage().build();
 
   /** What {@link Failing} throws on its next run. */
   static volatile Supplier<RuntimeException> failure;
