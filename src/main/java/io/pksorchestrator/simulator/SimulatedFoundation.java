@@ -72,8 +72,11 @@ public final class SimulatedFoundation {
     String id = properties.getClientId();
     pksUaa = new SimulatedUaa("pks-uaa", wallClock, validity, List.of(
         new Client(id, properties.getPksClientSecret(), List.of("pks.clusters.admin"))));
+    // Ops Manager's UAA also has the built-in public client opsman (empty secret, password grant) and an admin user
     opsmanUaa = new SimulatedUaa("opsman-uaa", wallClock, validity, List.of(
-        new Client(id, properties.getOpsmanClientSecret(), List.of("opsman.admin"))));
+        new Client(id, properties.getOpsmanClientSecret(), List.of("opsman.admin")),
+        new Client("opsman", "", List.of("opsman.admin"), java.util.Set.of("password"))),
+        List.of(new SimulatedUaa.User(properties.getOpsmanUsername(), properties.getOpsmanPassword())));
     boshUaa = new SimulatedUaa("bosh-uaa", wallClock, validity, List.of(
         new Client(id, properties.getBoshClientSecret(), List.of("bosh.admin"))));
     bosh = new BoshDirector(scheduler, faults, properties.getDurations().getBoshTask(), this::recordServing);

@@ -27,6 +27,15 @@ public class SimulatorProperties {
   private String opsmanClientSecret = "lab-opsman-client-secret";
   /** Client secret of {@code client-id} at the BOSH Director's UAA. */
   private String boshClientSecret = "lab-bosh-client-secret";
+  /**
+   * UAA's {@code authentication.enableUriEncodingCompatibilityMode}: false (UAA's default) URL-decodes Basic client
+   * credentials always; true only when the request says {@code X-CF-ENCODED-CREDENTIALS: true}.
+   */
+  private boolean uaaUriEncodingCompatibilityMode;
+  /** Ops Manager's admin user, for the password grant with the built-in {@code opsman} client (empty secret). */
+  private String opsmanUsername = "admin";
+  /** That user's password. */
+  private String opsmanPassword = "lab-opsman-admin-password";
   /** Lifetime of issued tokens, in WALL-clock time (UAA's default is 43199 s). */
   private Duration tokenValidity = Duration.ofSeconds(43199);
   /** Ops Manager version reported by /api/v0/info (2.6+ serves stemcell associations, older only assignments). */
@@ -114,6 +123,12 @@ public class SimulatorProperties {
   public void setOpsmanClientSecret(String opsmanClientSecret) { this.opsmanClientSecret = opsmanClientSecret; }
   public String getBoshClientSecret() { return boshClientSecret; }
   public void setBoshClientSecret(String boshClientSecret) { this.boshClientSecret = boshClientSecret; }
+  public boolean isUaaUriEncodingCompatibilityMode() { return uaaUriEncodingCompatibilityMode; }
+  public void setUaaUriEncodingCompatibilityMode(boolean value) { this.uaaUriEncodingCompatibilityMode = value; }
+  public String getOpsmanUsername() { return opsmanUsername; }
+  public void setOpsmanUsername(String opsmanUsername) { this.opsmanUsername = opsmanUsername; }
+  public String getOpsmanPassword() { return opsmanPassword; }
+  public void setOpsmanPassword(String opsmanPassword) { this.opsmanPassword = opsmanPassword; }
   public Duration getTokenValidity() { return tokenValidity; }
   public void setTokenValidity(Duration tokenValidity) { this.tokenValidity = tokenValidity; }
   public String getOpsmanVersion() { return opsmanVersion; }
