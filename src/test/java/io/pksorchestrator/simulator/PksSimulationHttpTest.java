@@ -48,16 +48,20 @@ class PksSimulationHttpTest {
     assertThat(http.get("/lab/pks/v1/clusters", token).status()).as("an expired token").isEqualTo(401);
   }
 
+  /** Issue 14 item 5: the Plan model has no worker maximum; the tile's maximum is enforced but not served. */
   @Test
-  void plansCarryWorkerLimits() {
+  void plansServeTheModelFieldsOnlyAndTheTileMaximumIsStillEnforced() {
     JsonNode plans = http.get("/lab/pks/v1/plans", token).json();
     assertThat(plans).hasSize(3);
     JsonNode medium = plans.get(1);
     assertThat(medium.get("name").asText()).isEqualTo("medium");
     assertThat(medium.get("worker_instances").asInt()).isEqualTo(3);
     assertThat(medium.get("master_instances").asInt()).isEqualTo(3);
-    assertThat(medium.get("max_worker_instances").asInt()).isEqualTo(25);
     assertThat(medium.has("allow-privileged-containers")).isTrue();
+    assertThat(medium.has("max_worker_instances")).isFalse();
+    assertThat(http.send("POST", "/lab/pks/v1/clusters", token, java.util.Map.of("name", "too-big",
+        "plan_name", "medium", "parameters", java.util.Map.of("kubernetes_master_host", "too-big.lab",
+            "kubernetes_worker_instances", 26))).status()).isEqualTo(422);
   }
 
   @Test
