@@ -204,6 +204,20 @@ public final class SimulatedFoundation {
     return call(() -> pks.all().stream().filter(c -> c.name().equals(cluster)).findFirst().map(SimCluster::lastActionState));
   }
 
+  /**
+   * Fault injection: a process of a cluster's BOSH instance fails (until its VM is recreated or restarted).
+   *
+   * @param process the process, or null for the instance's first one (e.g. containerd on a worker)
+   * @return {@code group/id} of the instance
+   */
+  public String failProcess(String cluster, String group, int index, String process) {
+    return call(() -> {
+      SimCluster c = pks.all().stream().filter(x -> x.name().equals(cluster)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("No cluster '" + cluster + "'"));
+      return bosh.failProcess(c.deployment().name(), group, index, process);
+    });
+  }
+
   private void recordServing(SimDeployment d) {
     if (d.clusterName() == null) {
       return;

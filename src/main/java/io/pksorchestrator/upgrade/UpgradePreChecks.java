@@ -176,11 +176,13 @@ public class UpgradePreChecks {
       reasons.add("Cluster '" + c.name() + "' is " + c.lastAction() + " " + (c.lastActionState() == null ? "unknown"
           : c.lastActionState().wire()) + " in PKS, not succeeded (" + c.lastActionDescription() + ")");
     }
-    List<BoshInstance> instances = bosh.instanceDetails(f, c.boshDeploymentName());
-    List<String> notRunning = instances.stream().filter(i -> !i.isRunning())
-        .map(i -> i.group() + "/" + i.id() + " " + i.jobState()).toList();
+    // errand instances have no VM by design; every other instance must be running with all its processes
+    List<BoshInstance> instances = bosh.instanceDetails(f, c.boshDeploymentName()).stream()
+        .filter(i -> !i.isErrand()).toList();
+    List<String> notRunning = instances.stream().filter(i -> !i.isRunning()).map(BoshInstance::describe).toList();
     if (!notRunning.isEmpty()) {
-      reasons.add("Cluster '" + c.name() + "' has BOSH instances not running: " + notRunning);
+      reasons.add("Cluster '" + c.name() + "' has BOSH instances not running: " + notRunning
+          + "; check 'bosh -d " + c.boshDeploymentName() + " instances --ps'");
     }
     e.workers = (int) instances.stream().filter(i -> "worker".equals(i.group())).count();
     e.masters = (int) instances.stream().filter(i -> "master".equals(i.group())).count();

@@ -116,7 +116,8 @@ class PksSimulationHttpTest {
 
     String boshToken = http.token("bosh-uaa", "lab-bosh-client-secret");
     JsonNode instances = http.get("/lab/bosh/deployments/service-instance_" + uuid + "/instances", boshToken).json();
-    assertThat(instances.findValuesAsText("job")).containsExactly("master", "worker", "worker", "worker", "worker");
+    assertThat(instances.findValuesAsText("job")).containsExactlyInAnyOrder("master", "worker", "worker", "worker",
+        "worker", "apply-addons");
 
     assertThat(http.send("DELETE", "/lab/pks/v1/clusters/demo", token, null).status()).isEqualTo(204);
     assertThat(http.get("/lab/pks/v1/clusters/demo", token).json().get("last_action").asText()).isEqualTo("DELETE");

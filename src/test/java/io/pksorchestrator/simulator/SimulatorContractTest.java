@@ -118,7 +118,17 @@ class SimulatorContractTest {
     for (String line : http.get(redirect.location() + "/output?type=result", t).body().strip().split("\n")) {
       JsonNode instance = new Reply(200, null, line).json();
       hasFields("§4.3 instance details", instance, Shapes.BOSH_INSTANCE_FULL);
-      isOneOf("job_state", instance.get("job_state"), java.util.Set.of("running", "starting", "stopped", "failing"));
+      if (instance.get("vm_cid").isNull()) {
+        // models §3.4: an instance without a VM has job_state null, no processes, no ips, all-null stemcell
+        assertThat(instance.get("job_state").isNull()).isTrue();
+        assertThat(instance.get("processes")).isEmpty();
+        assertThat(instance.get("ips")).isEmpty();
+        assertThat(instance.get("vitals").isNull()).isTrue();
+      } else {
+        isOneOf("job_state", instance.get("job_state"), java.util.Set.of("running", "starting", "stopped", "failing"));
+        instance.get("processes").forEach(p -> hasFields("models §3.4 process", p, Shapes.BOSH_PROCESS));
+      }
+      isOneOf("state", instance.get("state"), java.util.Set.of("started", "stopped", "detached"));
     }
     for (String line : http.get(redirect.location() + "/output?type=event", t).body().strip().split("\n")) {
       JsonNode event = new Reply(200, null, line).json();
