@@ -65,6 +65,12 @@ public class SimulatorProperties {
     private Duration installation = Duration.ofMinutes(15);
     /** A plain BOSH task (e.g. instances?format=full, job state change). */
     private Duration boshTask = Duration.ofSeconds(20);
+    /**
+     * How long PKS takes to register a create, update or delete: until then GET shows the cluster as before
+     * (404 for a new one) and further changes are refused as busy. Real duration [unconfirmed]; the Terraform
+     * provider tolerates three polls.
+     */
+    private Duration registration = Duration.ofSeconds(90);
 
     public Duration getCreate() { return create; }
     public void setCreate(Duration create) { this.create = create; }
@@ -76,6 +82,8 @@ public class SimulatorProperties {
     public void setVmRecreate(Duration vmRecreate) { this.vmRecreate = vmRecreate; }
     public Duration getInstallation() { return installation; }
     public void setInstallation(Duration installation) { this.installation = installation; }
+    public Duration getRegistration() { return registration; }
+    public void setRegistration(Duration registration) { this.registration = registration; }
     public Duration getBoshTask() { return boshTask; }
     public void setBoshTask(Duration boshTask) { this.boshTask = boshTask; }
   }

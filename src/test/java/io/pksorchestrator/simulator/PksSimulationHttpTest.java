@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 /** UAA and PKS cluster lifecycle over real HTTP against the simulator alone. */
 class PksSimulationHttpTest {
 
+  /** {@code pkso.simulator.durations.registration} default. */
+  private static final Duration REGISTRATION = Duration.ofSeconds(90);
+
   private TestSimulator sim;
   private SimHttp http;
   private String token;
@@ -90,6 +93,11 @@ class PksSimulationHttpTest {
     Reply duplicate = http.send("POST", "/lab/pks/v1/clusters", token, request);
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.json().get("body").asText()).contains("already taken");
+    // issue 14 item 2: PKS registers an action only after a while (durations.registration, 90 s by default)
+    assertThat(http.get("/lab/pks/v1/clusters/demo", token).status()).as("not registered yet").isEqualTo(404);
+    assertThat(http.get("/lab/pks/v1/clusters", token).json().findValuesAsText("name")).doesNotContain("demo");
+    sim.advance(REGISTRATION);
+    assertThat(state("demo")).isEqualTo("in progress");
 
     sim.advance(Duration.ofMinutes(9));
     assertThat(state("demo")).isEqualTo("in progress");
@@ -106,10 +114,18 @@ class PksSimulationHttpTest {
 
     assertThat(http.send("PATCH", "/lab/pks/v1/clusters/demo", token, Map.of("kubernetes_worker_instances", 4)).status())
         .isEqualTo(202);
-    assertThat(state("demo")).isEqualTo("in progress");
+    JsonNode before = http.get("/lab/pks/v1/clusters/demo", token).json();
+    assertThat(before.get("last_action").asText()).as("previous action until registered").isEqualTo("CREATE");
+    assertThat(before.get("last_action_state").asText()).isEqualTo("succeeded");
+    assertThat(before.get("parameters").get("kubernetes_worker_instances").asInt()).isEqualTo(2);
     assertThat(http.send("PATCH", "/lab/pks/v1/clusters/demo", token, Map.of("kubernetes_worker_instances", 5)).status())
-        .as("busy cluster").isEqualTo(409);
-    sim.advance(Duration.ofMinutes(5));
+        .as("busy cluster, even before registration").isEqualTo(409);
+    sim.advance(REGISTRATION);
+    JsonNode updating = http.get("/lab/pks/v1/clusters/demo", token).json();
+    assertThat(updating.get("last_action").asText()).isEqualTo("UPDATE");
+    assertThat(updating.get("last_action_state").asText()).isEqualTo("in progress");
+    assertThat(updating.get("parameters").get("kubernetes_worker_instances").asInt()).isEqualTo(4);
+    sim.advance(Duration.ofMinutes(4));
     JsonNode resized = http.get("/lab/pks/v1/clusters/demo", token).json();
     assertThat(resized.get("last_action").asText()).isEqualTo("UPDATE");
     assertThat(resized.get("last_action_state").asText()).isEqualTo("succeeded");
@@ -120,6 +136,8 @@ class PksSimulationHttpTest {
         "worker", "apply-addons");
 
     assertThat(http.send("DELETE", "/lab/pks/v1/clusters/demo", token, null).status()).isEqualTo(204);
+    assertThat(http.get("/lab/pks/v1/clusters/demo", token).json().get("last_action").asText()).isEqualTo("UPDATE");
+    sim.advance(REGISTRATION);
     assertThat(http.get("/lab/pks/v1/clusters/demo", token).json().get("last_action").asText()).isEqualTo("DELETE");
     sim.advance(Duration.ofMinutes(5));
     assertThat(http.get("/lab/pks/v1/clusters/demo", token).status()).isEqualTo(404);
@@ -131,7 +149,7 @@ class PksSimulationHttpTest {
     sim.foundation.faults().failNextClusterOperation("web-staging", 1);
     assertThat(http.send("PATCH", "/lab/pks/v1/clusters/web-staging", token, Map.of("kubernetes_worker_instances", 5)).status())
         .isEqualTo(202);
-    sim.advance(Duration.ofMinutes(5));
+    sim.advance(REGISTRATION.plusMinutes(5));
     assertThat(state("web-staging")).isEqualTo("failed");
     Instant now = sim.foundation.now();
     assertThat(sim.foundation.clusterState("web-staging")).contains("failed");

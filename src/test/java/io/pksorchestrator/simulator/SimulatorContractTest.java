@@ -150,6 +150,7 @@ class SimulatorContractTest {
         "parameters", Map.of("kubernetes_master_host", "contract.lab"))).json();
     Shapes.cluster(created);
     assertThat(created.get("parameters").get("kubernetes_worker_instances").asInt()).as("plan default").isEqualTo(3);
+    sim.advance(Duration.ofMinutes(2)); // PKS registers the creation
     Shapes.cluster(http.get("/lab/pks/v1/clusterdetails/contract", t).json());
     JsonNode kubeconfig = http.send("POST", "/lab/pks/v1/clusters/payments-prod/binds", t, Map.of()).json();
     assertThat(kubeconfig.get("clusters").get(0).get("cluster").has("server")).isTrue();
