@@ -93,11 +93,21 @@ public class UpgradePreChecks {
 
   /** Returns whether Ops Manager already has the target stemcell. */
   private boolean checkOpsManager(String f, UpgradeState state, List<String> reasons) {
+    String version;
     try {
-      opsManager.version(f);
+      version = opsManager.version(f);
     } catch (FoundationException e) {
       reasons.add("Ops Manager of foundation '" + f + "' is not reachable: " + e.getMessage());
       return false;
+    }
+    try {
+      if (!opsManager.supportsSelectiveDeploy(f)) {
+        // this process applies the changes of the PKS tile only (deploy_products with its GUID), like om's check
+        reasons.add("Ops Manager " + version + " of foundation '" + f + "' cannot apply the changes of one product"
+            + " (deploy_products needs Ops Manager 2.2 or later); upgrade Ops Manager first");
+      }
+    } catch (IllegalArgumentException e) {
+      reasons.add("Ops Manager of foundation '" + f + "': " + e.getMessage());
     }
     opsManager.runningInstallation(f).ifPresent(i -> reasons.add("An Ops Manager installation (Apply Changes) is"
         + " running (id " + i.id() + ", started " + i.startedAt() + " by " + i.userName() + "); retry when it ends"));

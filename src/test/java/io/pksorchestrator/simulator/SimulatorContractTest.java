@@ -141,31 +141,8 @@ class SimulatorContractTest {
     assertThat(error.get("code").asInt()).isEqualTo(70000);
   }
 
-  @Test
-  void pksApi() {
-    String t = http.token("pks-uaa", "lab-pks-client-secret");
-    eachHasFields("§5.3 Plan", http.get("/lab/pks/v1/plans", t).json(), Shapes.PLAN);
-    http.get("/lab/pks/v1/clusters", t).json().forEach(Shapes::cluster);
-    JsonNode created = http.send("POST", "/lab/pks/v1/clusters", t, Map.of("name", "contract", "plan_name", "small",
-        "parameters", Map.of("kubernetes_master_host", "contract.lab"))).json();
-    Shapes.cluster(created);
-    assertThat(created.get("parameters").get("kubernetes_worker_instances").asInt()).as("plan default").isEqualTo(3);
-    sim.advance(Duration.ofMinutes(2)); // PKS registers the creation
-    Shapes.cluster(http.get("/lab/pks/v1/clusterdetails/contract", t).json());
-    JsonNode kubeconfig = http.send("POST", "/lab/pks/v1/clusters/payments-prod/binds", t, Map.of()).json();
-    assertThat(kubeconfig.get("clusters").get(0).get("cluster").has("server")).isTrue();
-    assertThat(kubeconfig.get("clusters").get(0).get("cluster").has("certificate-authority-data")).isTrue();
-    assertThat(kubeconfig.get("users").get(0).get("user").has("token")).isTrue();
-
-    JsonNode task = http.send("PATCH", "/lab/pks/v1/clusters", t, Map.of("clusters", List.of("batch-dev"),
-        "canaries", List.of(), "max_in_flight", 1)).json();
-    Shapes.taskInfo(task);
-    sim.advance(Duration.ofMinutes(3));
-    Shapes.taskInfo(http.get("/lab/pks/v1/tasks/" + task.get("uuid").asText(), t).json());
-    http.get("/lab/pks/v1/tasks", t).json().forEach(Shapes::taskInfo);
-    Shapes.taskInfo(http.send("PUT", "/lab/pks/v1/tasks/" + task.get("uuid").asText(), t, null).json());
-    http.get("/lab/pks/v1/clusters", t).json().forEach(Shapes::cluster);
-  }
+  // PKS: PksContractTest checks every answer and every client request field by field against
+  // pks-api-models.md §1 (contract/pks-api-models.json), stricter than the shapes here.
 
   @Test
   void prometheus() {
