@@ -73,6 +73,17 @@ else
   echo "   401 without the token (set PKSO_SIMULATOR_CONTROL_TOKEN to check it with the token too)"
 fi
 
+wait_registered() { # wait_registered URL TOKEN ACTION: PKS registers an action late (404 or the previous action)
+  local deadline=$((SECONDS + TIMEOUT)) status
+  while :; do
+    status=$(request GET "$1" -H "Authorization: Bearer $2")
+    if [ "$status" = 200 ] && [ "$(json "j['last_action']")" = "$3" ]; then return 0; fi
+    case "$status" in 200|404) printf '   not registered yet (HTTP %s)\n' "$status";; *) fail "GET $1: HTTP $status";; esac
+    [ $SECONDS -lt $deadline ] || fail "PKS never showed last_action $3"
+    sleep 1
+  done
+}
+
 step "PKS UAA refuses bad credentials"
 status=$(request POST "$BASE/pks-uaa/oauth/token" -u "$CLIENT:wrong-secret" -d grant_type=client_credentials)
 [ "$status" = 401 ] || fail "bad credentials gave HTTP $status"
@@ -91,6 +102,7 @@ case "$status" in 2??) ;; *) fail "create: HTTP $status $(cat "$TMP/body")";; es
 shape name plan_name uuid last_action last_action_state last_action_description kubernetes_master_ips parameters
 [ "$(json "j['kubernetes_master_ips'][0]")" = "In Progress" ] || fail "master IPs while creating: $(cat "$TMP/body")"
 UUID=$(json "j['uuid']")
+wait_registered "$BASE/pks/v1/clusters/$CLUSTER" "$PKS" CREATE
 wait_for "$BASE/pks/v1/clusters/$CLUSTER" "$PKS" last_action_state succeeded
 shape name plan_name uuid last_action last_action_state kubernetes_master_ips parameters
 
@@ -98,6 +110,7 @@ step "Resize $CLUSTER to 2 workers"
 status=$(request PATCH "$BASE/pks/v1/clusters/$CLUSTER" -H "Authorization: Bearer $PKS" -H 'Content-Type: application/json' \
   -d '{"kubernetes_worker_instances":2}')
 case "$status" in 2??) ;; *) fail "resize: HTTP $status $(cat "$TMP/body")";; esac
+wait_registered "$BASE/pks/v1/clusters/$CLUSTER" "$PKS" UPDATE
 wait_for "$BASE/pks/v1/clusters/$CLUSTER" "$PKS" last_action_state succeeded
 [ "$(json "j['last_action']")/$(json "j['parameters']['kubernetes_worker_instances']")" = "UPDATE/2" ] || fail "resize result: $(cat "$TMP/body")"
 
@@ -130,7 +143,8 @@ for line in lines:
     if missing:
         print("missing", missing, i); sys.exit(1)
     print("   %s/%s %s" % (i["job_name"], i["index"], i["job_state"]))
-sys.exit(0 if len(lines) == 3 else 1)
+# 1 master, 2 workers and the errand instance (no VM, job_state null)
+sys.exit(0 if len(lines) == 4 and sum(1 for l in lines if json.loads(l)["vm_cid"] is None) == 1 else 1)
 PY
 
 step "Ops Manager installation (Apply Changes)"

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the cluster's {@code last_action_state} ({@code GET /v1/clusters/{name}}) and classifies the creation as
  * in progress, succeeded, failed, or past its deadline ({@code creationStatus}); on failure or deadline it
- * writes {@code failureReason} for the operator.
+ * writes {@code failureReason} for the operator. A 404 before {@code registrationDeadline} is "not registered
+ * yet" (PKS may not show a new cluster at once), after it "the cluster no longer exists".
  */
 @Component("checkClusterCreationDelegate")
 public class CheckClusterCreationDelegate implements JavaDelegate {
@@ -36,6 +37,11 @@ public class CheckClusterCreationDelegate implements JavaDelegate {
     } catch (RuntimeException e) {
       throw ClusterCreationIncident.of("Checking the creation progress of " + r.describe(),
           "that the PKS API is reachable and its client credentials are valid.", e);
+    }
+    if (cluster.isEmpty() && beforeRegistrationDeadline(execution)) {
+      // PKS may answer 404 for a few polls after the create request (not registered yet): poll again
+      execution.setVariable(CREATION_STATUS, CreationStatus.IN_PROGRESS);
+      return;
     }
     if (cluster.isEmpty()) {
       execution.setVariable(CLUSTER_STATE, null);
@@ -57,6 +63,12 @@ public class CheckClusterCreationDelegate implements JavaDelegate {
     } else {
       execution.setVariable(CREATION_STATUS, CreationStatus.IN_PROGRESS);
     }
+  }
+
+  /** Whether PKS may still not show the action just requested ({@code registrationDeadline}). */
+  static boolean beforeRegistrationDeadline(DelegateExecution execution) {
+    Date deadline = (Date) execution.getVariable(REGISTRATION_DEADLINE);
+    return deadline != null && !ClockUtil.getCurrentTime().after(deadline);
   }
 
   private static void fail(DelegateExecution execution, String status, String reason) {

@@ -14,8 +14,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks whether the deleted cluster is gone ({@code GET /v1/clusters/{name}} answers 404). A failed deletion or
- * one past its deadline is {@code stuck}: the operator is asked again, with the reason in {@code failureReason}.
+ * Checks whether the deleted cluster is gone ({@code GET /v1/clusters/{name}} answers 404). A failed deletion, one
+ * past its deadline, or one PKS never registered (still another action after {@code registrationDeadline}) is
+ * {@code stuck}: the operator is asked again, with the reason in {@code failureReason}. Before the registration
+ * deadline the previous action (even an earlier failed DELETE) is not judged.
  */
 @Component("checkClusterDeletionDelegate")
 public class CheckClusterDeletionDelegate implements JavaDelegate {
@@ -42,7 +44,15 @@ public class CheckClusterDeletionDelegate implements JavaDelegate {
     }
     PksCluster c = cluster.get();
     execution.setVariable(LAST_ACTION_DESCRIPTION, c.lastActionDescription());
-    if ("DELETE".equals(c.lastAction()) && c.lastActionState() == ActionState.FAILED) {
+    boolean deleting = "DELETE".equals(c.lastAction()) && c.isBusy();
+    if (!deleting && CheckClusterCreationDelegate.beforeRegistrationDeadline(execution)) {
+      // PKS may show the previous action (even an earlier failed DELETE) for a while: judge nothing yet
+      execution.setVariable(DELETION_STATUS, DeletionStatus.IN_PROGRESS);
+    } else if (!"DELETE".equals(c.lastAction()) && execution.getVariable(REGISTRATION_DEADLINE) != null) {
+      stuck(execution, "PKS did not register the deletion within pkso.cluster-creation.registration-timeout: the"
+          + " cluster still shows " + c.lastAction() + " " + (c.lastActionState() == null ? "unknown"
+          : c.lastActionState().wire()) + "; delete it again or check 'tkgi cluster " + r.clusterName() + "'");
+    } else if (c.lastActionState() == ActionState.FAILED) {
       stuck(execution, "Deleting the failed cluster failed: " + c.lastActionDescription());
     } else if (ClockUtil.getCurrentTime().after((Date) execution.getVariable(DELETION_DEADLINE))) {
       stuck(execution, "Deleting the failed cluster did not finish before its deadline "

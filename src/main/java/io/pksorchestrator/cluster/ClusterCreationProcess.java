@@ -91,6 +91,8 @@ public final class ClusterCreationProcess {
     public static final String CLUSTER_UUID = "clusterUuid";
     /** Date: when following the creation gives up and asks an operator. */
     public static final String CREATION_DEADLINE = "creationDeadline";
+    /** Date: until when PKS may still not show the action just requested (create or delete). */
+    public static final String REGISTRATION_DEADLINE = "registrationDeadline";
     /** ISO-8601 duration (wall time) of the status poll timers. */
     public static final String POLL_INTERVAL = "pollInterval";
     /** {@code last_action_state} as PKS reported it last. */

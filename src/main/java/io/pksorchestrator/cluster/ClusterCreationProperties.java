@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deletionDeadline how long deleting a failed cluster may run before an operator is asked again, in
  *     foundation time
  * @param retryCycle Camunda retry cycle of the steps that call the foundation
+ * @param registrationTimeout how long after a create or delete request PKS may still not show it (a 404, or the
+ *     previous action) without that being judged, in foundation time
  */
 @ConfigurationProperties("pkso.cluster-creation")
 public record ClusterCreationProperties(
@@ -28,11 +30,13 @@ public record ClusterCreationProperties(
     @DefaultValue("PT1S") Duration minPollInterval,
     @DefaultValue("PT45M") Duration creationDeadline,
     @DefaultValue("PT30M") Duration deletionDeadline,
-    @DefaultValue("PT10S,PT1M,PT5M,PT15M,PT30M") String retryCycle) {
+    @DefaultValue("PT10S,PT1M,PT5M,PT15M,PT30M") String retryCycle,
+    @DefaultValue("PT5M") Duration registrationTimeout) {
 
   /** Defaults as documented; for tests and as the fallback when nothing is configured. */
   public static ClusterCreationProperties defaults() {
     return new ClusterCreationProperties(Duration.ofHours(4), Duration.ofDays(3), Duration.ofSeconds(30),
-        Duration.ofSeconds(1), Duration.ofMinutes(45), Duration.ofMinutes(30), "PT10S,PT1M,PT5M,PT15M,PT30M");
+        Duration.ofSeconds(1), Duration.ofMinutes(45), Duration.ofMinutes(30), "PT10S,PT1M,PT5M,PT15M,PT30M",
+        Duration.ofMinutes(5));
   }
 }

@@ -58,6 +58,11 @@ public class ClusterCreationSettings {
     return plus(foundations.toWallTime(foundation, properties.deletionDeadline()));
   }
 
+  /** Now plus the registration timeout (foundation time) in wall time. */
+  public Date registrationDeadline(String foundation) {
+    return plus(foundations.toWallTime(foundation, properties.registrationTimeout()));
+  }
+
   private static Date plus(Duration duration) {
     return new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis());
   }

@@ -65,6 +65,7 @@ public class CreateClusterDelegate implements JavaDelegate {
     execution.setVariable(LAST_ACTION_DESCRIPTION, cluster.lastActionDescription());
     execution.setVariable(POLL_INTERVAL, settings.pollInterval(r.foundation()));
     execution.setVariable(CREATION_DEADLINE, settings.creationDeadline(r.foundation()));
+    execution.setVariable(REGISTRATION_DEADLINE, settings.registrationDeadline(r.foundation()));
   }
 
   /** Ours when it carries our request tag; without tags, when it matches our request exactly. */

@@ -35,5 +35,6 @@ public class DeleteFailedClusterDelegate implements JavaDelegate {
     }
     execution.setVariable(POLL_INTERVAL, settings.pollInterval(r.foundation()));
     execution.setVariable(DELETION_DEADLINE, settings.deletionDeadline(r.foundation()));
+    execution.setVariable(REGISTRATION_DEADLINE, settings.registrationDeadline(r.foundation()));
   }
 }

@@ -85,6 +85,8 @@ public class ConfiguredFoundations implements Foundations {
     validateEndpoint(prefix + ".opsman", f.opsman(), true, problems);
     validateEndpoint(prefix + ".bosh", f.bosh(), false, problems);
     validateMetrics(prefix + ".metrics", f.metrics(), problems);
+    validateProxy(prefix + ".proxy", f.proxy(), problems);
+    validatePlans(prefix + ".plans", f.plans(), problems);
     try {
       FoundationTls.caCertificates(name, f);
     } catch (IllegalStateException e) {
@@ -129,6 +131,31 @@ public class ConfiguredFoundations implements Foundations {
     }
     readable(m.bearerToken(), m.bearerTokenFile(), prefix + ".bearer-token", problems);
     readable(m.password(), m.passwordFile(), prefix + ".password", problems);
+  }
+
+  private static void validateProxy(String prefix, FoundationProperties.Proxy proxy, List<String> problems) {
+    java.net.URI url = proxy.url();
+    if (url == null) {
+      return;
+    }
+    if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+      problems.add(prefix + ".url must be http://host:port (an HTTP proxy; HTTPS goes through it in a tunnel)");
+    }
+    if (url.getRawUserInfo() != null) {
+      problems.add(prefix + ".url must not carry credentials: proxy authentication is not supported");
+    }
+  }
+
+  private static void validatePlans(String prefix, FoundationProperties.Plans plans, List<String> problems) {
+    if (plans.defaultMaxWorkers() < 1) {
+      problems.add(prefix + ".default-max-workers must be at least 1");
+    }
+    plans.maxWorkers().forEach((plan, max) -> {
+      if (max == null || max < 1) {
+        problems.add(prefix + ".max-workers." + plan + " must be at least 1 (the tile's maximum workers of plan "
+            + plan + ")");
+      }
+    });
   }
 
   private static void readable(String literal, java.nio.file.Path file, String property, List<String> problems) {

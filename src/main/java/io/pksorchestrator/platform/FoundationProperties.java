@@ -3,8 +3,10 @@ package io.pksorchestrator.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -37,6 +39,9 @@ public record FoundationProperties(Map<String, Foundation> foundations) {
    * @param opsman Ops Manager and its UAA
    * @param bosh the BOSH Director and its UAA; credentials default to Ops Manager's bosh_commandline_credentials
    * @param metrics the Prometheus HTTP API holding cluster demand history
+   * @param proxy the HTTP(S) proxy through which the foundation is reached (default: the environment's
+   *     {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY}, as {@code om} honours them)
+   * @param plans the PKS tile's per-plan settings that the PKS API does not serve (maximum workers)
    */
   public record Foundation(
       String displayName,
@@ -52,13 +57,72 @@ public record FoundationProperties(Map<String, Foundation> foundations) {
       Endpoint pks,
       Endpoint opsman,
       Endpoint bosh,
-      Metrics metrics) {
+      Metrics metrics,
+      @DefaultValue Proxy proxy,
+      @DefaultValue Plans plans) {
+
+    @ConstructorBinding // the canonical constructor binds; the shorter one is for code
+    public Foundation {
+      proxy = proxy == null ? new Proxy(null, List.of(), true) : proxy;
+      plans = plans == null ? new Plans(Plans.DEFAULT_MAX_WORKERS, Map.of()) : plans;
+    }
+
+    /** Without proxy and plan settings (the environment's proxy, plans at the default maximum). */
+    public Foundation(String displayName, double timeScale, String caCertificates, Path caCertificatesFile,
+        boolean skipTlsValidation, Duration connectTimeout, Duration readTimeout, Duration uploadTimeout,
+        Duration instanceDetailsTimeout, Duration taskPollInterval, Endpoint pks, Endpoint opsman, Endpoint bosh,
+        Metrics metrics) {
+      this(displayName, timeScale, caCertificates, caCertificatesFile, skipTlsValidation, connectTimeout,
+          readTimeout, uploadTimeout, instanceDetailsTimeout, taskPollInterval, pks, opsman, bosh, metrics, null,
+          null);
+    }
 
     @Override
     public String toString() {
       return "Foundation[displayName=" + displayName + ", timeScale=" + timeScale + ", skipTlsValidation="
           + skipTlsValidation + ", pks=" + pks + ", opsman=" + opsman + ", bosh=" + bosh + ", metrics=" + metrics
-          + "]";
+          + ", proxy=" + proxy + ", plans=" + plans + "]";
+    }
+  }
+
+  /**
+   * How a foundation is reached through an HTTP proxy. With {@code url} set, every call to the foundation goes
+   * through it (HTTPS through a {@code CONNECT} tunnel) except to the hosts of {@code no-proxy}; without it, the
+   * environment decides as for {@code om} (Go's {@code ProxyFromEnvironment}): {@code HTTPS_PROXY} for https URLs,
+   * {@code HTTP_PROXY} for http URLs, {@code NO_PROXY} exceptions, upper or lower case. Loopback addresses
+   * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) are never proxied, as in Go.
+   *
+   * @param url the proxy, {@code http://host:port} (no credentials)
+   * @param noProxy hosts reached directly: {@code *}, a host name or IP, a domain ({@code example.com} matches it
+   *     and its subdomains, {@code .example.com} only subdomains), a CIDR block; each optionally with {@code :port}
+   * @param fromEnvironment whether the environment variables apply when {@code url} is not set
+   */
+  public record Proxy(URI url, List<String> noProxy, @DefaultValue("true") boolean fromEnvironment) {
+
+    public Proxy {
+      noProxy = noProxy == null ? List.of() : List.copyOf(noProxy);
+    }
+  }
+
+  /**
+   * The PKS tile's plan settings that {@code GET /v1/plans} does not serve: the PKS {@code Plan} model has no
+   * worker maximum, while the tile's "Maximum number of workers on a cluster" bounds create and resize.
+   *
+   * @param defaultMaxWorkers maximum workers of a plan without an entry in {@code max-workers}
+   * @param maxWorkers maximum workers per plan name, as configured in the tile
+   */
+  public record Plans(@DefaultValue("50") int defaultMaxWorkers, Map<String, Integer> maxWorkers) {
+
+    /** Default of {@code default-max-workers}. */
+    public static final int DEFAULT_MAX_WORKERS = 50;
+
+    public Plans {
+      maxWorkers = maxWorkers == null ? Map.of() : Map.copyOf(maxWorkers);
+    }
+
+    /** The configured maximum of a plan, else {@code default-max-workers}. */
+    public int maxWorkers(String plan) {
+      return maxWorkers.getOrDefault(plan, defaultMaxWorkers);
     }
   }
 

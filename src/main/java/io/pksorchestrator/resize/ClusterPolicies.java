@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mode and scaling policy per cluster: defaults from {@code pkso.resize.*}, a per-cluster override from
- * {@code pkso.resize.clusters[]}, node size from the plan ({@code pkso.resize.plan-node-cores}), the plan's
- * maximum workers when the foundation says.
+ * {@code pkso.resize.clusters[]}, node size from the plan ({@code pkso.resize.plan-node-cores}), capped by the
+ * plan's maximum workers ({@link PksPlan#maxWorkerInstances()}: the tile setting, configured per foundation and
+ * plan under {@code pkso.foundations.<name>.plans}, since the PKS API does not serve it).
  */
 @Component
 public class ClusterPolicies {

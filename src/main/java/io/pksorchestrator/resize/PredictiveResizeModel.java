@@ -33,6 +33,8 @@ public final class PredictiveResizeModel {
   public static final String PROPOSAL_CURRENT = "proposalCurrent";
   public static final String STALE_REASON = "staleReason";
   public static final String RESIZE_DEADLINE = "resizeDeadline";
+  /** Until when PKS may still show the previous action after the PATCH (wall-clock Date). */
+  public static final String RESIZE_REGISTRATION_DEADLINE = "resizeRegistrationDeadline";
   public static final String RESIZE_POLL_WAIT = "resizePollWait";
   public static final String RESIZE_STATE = "resizeState";
   public static final String WORKERS_STATE = "workersState";

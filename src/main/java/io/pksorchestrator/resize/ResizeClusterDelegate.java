@@ -54,6 +54,9 @@ public class ResizeClusterDelegate implements JavaDelegate {
       }
     }
     Duration timeout = foundations.toWallTime(r.foundation(), settings.getResizeTimeout());
+    Duration registration = foundations.toWallTime(r.foundation(), settings.getRegistrationTimeout());
+    execution.setVariable(RESIZE_REGISTRATION_DEADLINE,
+        new Date(ClockUtil.getCurrentTime().getTime() + registration.toMillis()));
     Duration poll = foundations.toWallTime(r.foundation(), settings.getResizePollInterval());
     execution.setVariable(RESIZE_DEADLINE, new Date(ClockUtil.getCurrentTime().getTime() + timeout.toMillis()));
     execution.setVariable(RESIZE_POLL_WAIT, (poll.compareTo(MIN_POLL) < 0 ? MIN_POLL : poll).toString());

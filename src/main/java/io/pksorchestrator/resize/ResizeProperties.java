@@ -61,6 +61,11 @@ public class ResizeProperties {
   private Duration resizePollInterval = Duration.ofMinutes(1);
   /** A resize (PKS update plus BOSH workers running) must finish within this foundation time. */
   private Duration resizeTimeout = Duration.ofMinutes(60);
+  /**
+   * After the PATCH, PKS may show the cluster's previous action for a while; the check waits this long
+   * (foundation time) for {@code last_action} UPDATE before it judges the state and the worker count.
+   */
+  private Duration registrationTimeout = Duration.ofMinutes(10);
   /** After a failed resize the cycle proposes no new resize for this cluster for this foundation time. */
   private Duration failureBackoff = Duration.ofHours(1);
   /** Per-cluster overrides. */
@@ -142,6 +147,8 @@ public class ResizeProperties {
   public void setProposalMaxAge(Duration proposalMaxAge) { this.proposalMaxAge = proposalMaxAge; }
   public Duration getResizePollInterval() { return resizePollInterval; }
   public void setResizePollInterval(Duration resizePollInterval) { this.resizePollInterval = resizePollInterval; }
+  public Duration getRegistrationTimeout() { return registrationTimeout; }
+  public void setRegistrationTimeout(Duration registrationTimeout) { this.registrationTimeout = registrationTimeout; }
   public Duration getResizeTimeout() { return resizeTimeout; }
   public void setResizeTimeout(Duration resizeTimeout) { this.resizeTimeout = resizeTimeout; }
   public Duration getFailureBackoff() { return failureBackoff; }

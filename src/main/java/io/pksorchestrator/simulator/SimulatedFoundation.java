@@ -77,8 +77,11 @@ public final class SimulatedFoundation {
     String id = properties.getClientId();
     pksUaa = new SimulatedUaa("pks-uaa", wallClock, validity, List.of(
         new Client(id, properties.getPksClientSecret(), List.of("pks.clusters.admin"))));
+    // Ops Manager's UAA also has the built-in public client opsman (empty secret, password grant) and an admin user
     opsmanUaa = new SimulatedUaa("opsman-uaa", wallClock, validity, List.of(
-        new Client(id, properties.getOpsmanClientSecret(), List.of("opsman.admin"))));
+        new Client(id, properties.getOpsmanClientSecret(), List.of("opsman.admin")),
+        new Client("opsman", "", List.of("opsman.admin"), java.util.Set.of("password"))),
+        List.of(new SimulatedUaa.User(properties.getOpsmanUsername(), properties.getOpsmanPassword())));
     boshUaa = new SimulatedUaa("bosh-uaa", wallClock, validity, List.of(
         new Client(id, properties.getBoshClientSecret(), List.of("bosh.admin"))));
     bosh = new BoshDirector(scheduler, faults, properties.getDurations().getBoshTask(), this::recordServing);
@@ -220,6 +223,20 @@ public final class SimulatedFoundation {
   /** {@code last_action_state} of a cluster, empty once it is gone. */
   public Optional<String> clusterState(String cluster) {
     return call(() -> pks.all().stream().filter(c -> c.name().equals(cluster)).findFirst().map(SimCluster::lastActionState));
+  }
+
+  /**
+   * Fault injection: a process of a cluster's BOSH instance fails (until its VM is recreated or restarted).
+   *
+   * @param process the process, or null for the instance's first one (e.g. containerd on a worker)
+   * @return {@code group/id} of the instance
+   */
+  public String failProcess(String cluster, String group, int index, String process) {
+    return call(() -> {
+      SimCluster c = pks.all().stream().filter(x -> x.name().equals(cluster)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("No cluster '" + cluster + "'"));
+      return bosh.failProcess(c.deployment().name(), group, index, process);
+    });
   }
 
   private void recordServing(SimDeployment d) {

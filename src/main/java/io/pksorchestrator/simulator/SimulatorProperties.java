@@ -34,6 +34,15 @@ public class SimulatorProperties {
   private String opsmanClientSecret = "lab-opsman-client-secret";
   /** Client secret of {@code client-id} at the BOSH Director's UAA. */
   private String boshClientSecret = "lab-bosh-client-secret";
+  /**
+   * UAA's {@code authentication.enableUriEncodingCompatibilityMode}: false (UAA's default) URL-decodes Basic client
+   * credentials always; true only when the request says {@code X-CF-ENCODED-CREDENTIALS: true}.
+   */
+  private boolean uaaUriEncodingCompatibilityMode;
+  /** Ops Manager's admin user, for the password grant with the built-in {@code opsman} client (empty secret). */
+  private String opsmanUsername = "admin";
+  /** That user's password. */
+  private String opsmanPassword = "lab-opsman-admin-password";
   /** Lifetime of issued tokens, in WALL-clock time (UAA's default is 43199 s). */
   private Duration tokenValidity = Duration.ofSeconds(43199);
   /** Ops Manager version reported by /api/v0/info (2.6+ serves stemcell associations, older only assignments). */
@@ -63,6 +72,12 @@ public class SimulatorProperties {
     private Duration installation = Duration.ofMinutes(15);
     /** A plain BOSH task (e.g. instances?format=full, job state change). */
     private Duration boshTask = Duration.ofSeconds(20);
+    /**
+     * How long PKS takes to register a create, update or delete: until then GET shows the cluster as before
+     * (404 for a new one) and further changes are refused as busy. Real duration [unconfirmed]; the Terraform
+     * provider tolerates three polls.
+     */
+    private Duration registration = Duration.ofSeconds(90);
 
     public Duration getCreate() { return create; }
     public void setCreate(Duration create) { this.create = create; }
@@ -74,6 +89,8 @@ public class SimulatorProperties {
     public void setVmRecreate(Duration vmRecreate) { this.vmRecreate = vmRecreate; }
     public Duration getInstallation() { return installation; }
     public void setInstallation(Duration installation) { this.installation = installation; }
+    public Duration getRegistration() { return registration; }
+    public void setRegistration(Duration registration) { this.registration = registration; }
     public Duration getBoshTask() { return boshTask; }
     public void setBoshTask(Duration boshTask) { this.boshTask = boshTask; }
   }
@@ -125,6 +142,12 @@ public class SimulatorProperties {
   public void setOpsmanClientSecret(String opsmanClientSecret) { this.opsmanClientSecret = opsmanClientSecret; }
   public String getBoshClientSecret() { return boshClientSecret; }
   public void setBoshClientSecret(String boshClientSecret) { this.boshClientSecret = boshClientSecret; }
+  public boolean isUaaUriEncodingCompatibilityMode() { return uaaUriEncodingCompatibilityMode; }
+  public void setUaaUriEncodingCompatibilityMode(boolean value) { this.uaaUriEncodingCompatibilityMode = value; }
+  public String getOpsmanUsername() { return opsmanUsername; }
+  public void setOpsmanUsername(String opsmanUsername) { this.opsmanUsername = opsmanUsername; }
+  public String getOpsmanPassword() { return opsmanPassword; }
+  public void setOpsmanPassword(String opsmanPassword) { this.opsmanPassword = opsmanPassword; }
   public Duration getTokenValidity() { return tokenValidity; }
   public void setTokenValidity(Duration tokenValidity) { this.tokenValidity = tokenValidity; }
   public String getOpsmanVersion() { return opsmanVersion; }

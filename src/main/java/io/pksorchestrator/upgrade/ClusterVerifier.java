@@ -11,8 +11,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Verifies one upgraded cluster: PKS {@code succeeded}, every BOSH instance {@code running}, the deployment on
- * the target stemcell, worker count unchanged. Records the versions after; returns the problems found.
+ * Verifies one upgraded cluster: PKS reports the {@code UPGRADE} {@code succeeded}, every BOSH instance that
+ * expects a VM is running as bosh-cli counts it (job state and every process {@code running}; errand instances
+ * without a VM are skipped), the deployment is on the target stemcell, the worker count is unchanged. Records
+ * the versions after; returns the problems found.
  */
 @Service
 public class ClusterVerifier {
@@ -33,18 +35,18 @@ public class ClusterVerifier {
       return problems;
     }
     e.k8sAfter = c.k8sVersion();
-    if (c.lastActionState() != ActionState.SUCCEEDED) {
+    if (c.lastActionState() != ActionState.SUCCEEDED || !"UPGRADE".equalsIgnoreCase(c.lastAction())) {
       problems.add("PKS reports " + c.lastAction() + " " + (c.lastActionState() == null ? "unknown"
-          : c.lastActionState().wire()) + ": " + c.lastActionDescription());
+          : c.lastActionState().wire()) + " (expected UPGRADE succeeded): " + c.lastActionDescription());
     }
     e.stemcellAfter = bosh.deployment(f, e.deployment()).map(StemcellUpgradeSupport::stemcellVersion).orElse(null);
     if (!targetVersion.equals(e.stemcellAfter)) {
       problems.add("BOSH deployment " + e.deployment() + " is on stemcell " + e.stemcellAfter + ", not "
           + targetVersion);
     }
-    List<BoshInstance> instances = bosh.instanceDetails(f, e.deployment());
-    List<String> notRunning = instances.stream().filter(i -> !i.isRunning())
-        .map(i -> i.group() + "/" + i.id() + " " + i.jobState()).toList();
+    List<BoshInstance> instances = bosh.instanceDetails(f, e.deployment()).stream()
+        .filter(i -> !i.isErrand()).toList(); // errand instances have no VM by design
+    List<String> notRunning = instances.stream().filter(i -> !i.isRunning()).map(BoshInstance::describe).toList();
     if (!notRunning.isEmpty()) {
       problems.add("instances not running: " + notRunning);
     }

@@ -95,11 +95,21 @@ public class UpgradePreChecks {
 
   /** Returns whether Ops Manager already has the target stemcell. */
   private boolean checkOpsManager(String f, UpgradeState state, List<String> reasons) {
+    String version;
     try {
-      opsManager.version(f);
+      version = opsManager.version(f);
     } catch (FoundationException e) {
       reasons.add("Ops Manager of foundation '" + f + "' is not reachable: " + e.getMessage());
       return false;
+    }
+    try {
+      if (!opsManager.supportsSelectiveDeploy(f)) {
+        // this process applies the changes of the PKS tile only (deploy_products with its GUID), like om's check
+        reasons.add("Ops Manager " + version + " of foundation '" + f + "' cannot apply the changes of one product"
+            + " (deploy_products needs Ops Manager 2.2 or later); upgrade Ops Manager first");
+      }
+    } catch (IllegalArgumentException e) {
+      reasons.add("Ops Manager of foundation '" + f + "': " + e.getMessage());
     }
     opsManager.runningInstallation(f).ifPresent(i -> reasons.add("An Ops Manager installation (Apply Changes) is"
         + " running (id " + i.id() + ", started " + i.startedAt() + " by " + i.userName() + "); retry when it ends"));
@@ -181,11 +191,13 @@ public class UpgradePreChecks {
       reasons.add("Cluster '" + c.name() + "' is " + c.lastAction() + " " + (c.lastActionState() == null ? "unknown"
           : c.lastActionState().wire()) + " in PKS, not succeeded (" + c.lastActionDescription() + ")");
     }
-    List<BoshInstance> instances = bosh.instanceDetails(f, c.boshDeploymentName());
-    List<String> notRunning = instances.stream().filter(i -> !i.isRunning())
-        .map(i -> i.group() + "/" + i.id() + " " + i.jobState()).toList();
+    // errand instances have no VM by design; every other instance must be running with all its processes
+    List<BoshInstance> instances = bosh.instanceDetails(f, c.boshDeploymentName()).stream()
+        .filter(i -> !i.isErrand()).toList();
+    List<String> notRunning = instances.stream().filter(i -> !i.isRunning()).map(BoshInstance::describe).toList();
     if (!notRunning.isEmpty()) {
-      reasons.add("Cluster '" + c.name() + "' has BOSH instances not running: " + notRunning);
+      reasons.add("Cluster '" + c.name() + "' has BOSH instances not running: " + notRunning
+          + "; check 'bosh -d " + c.boshDeploymentName() + " instances --ps'");
     }
     e.workers = (int) instances.stream().filter(i -> "worker".equals(i.group())).count();
     e.masters = (int) instances.stream().filter(i -> "master".equals(i.group())).count();

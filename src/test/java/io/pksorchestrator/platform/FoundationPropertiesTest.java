@@ -52,6 +52,35 @@ class FoundationPropertiesTest {
     assertThat(f.metrics().demandQuery()).isEqualTo(
         "sum(kube_pod_container_resource_requests{resource=\"cpu\",unit=\"core\",cluster=\"{cluster}\"})");
     assertThat(f.bosh().clientId()).isNull(); // read from Ops Manager then
+    assertThat(f.proxy().url()).isNull();
+    assertThat(f.proxy().fromEnvironment()).isTrue();
+    assertThat(f.plans().maxWorkers("small")).isEqualTo(50);
+  }
+
+  @Test
+  void proxyAndPlanMaximaBind() {
+    Map<String, String> map = minimal("prod");
+    map.put("pkso.foundations.prod.proxy.url", "http://proxy.corp.example:3128");
+    map.put("pkso.foundations.prod.proxy.no-proxy", "prometheus.example.com,.internal.example");
+    map.put("pkso.foundations.prod.plans.default-max-workers", "20");
+    map.put("pkso.foundations.prod.plans.max-workers.small", "10");
+    Foundation f = new ConfiguredFoundations(bind(map)).get("prod");
+
+    assertThat(f.proxy().url()).hasToString("http://proxy.corp.example:3128");
+    assertThat(f.proxy().noProxy()).containsExactly("prometheus.example.com", ".internal.example");
+    assertThat(f.plans().maxWorkers("small")).isEqualTo(10);
+    assertThat(f.plans().maxWorkers("medium")).isEqualTo(20);
+  }
+
+  @Test
+  void badProxyAndPlanSettingsAreListed() {
+    Map<String, String> map = minimal("prod");
+    map.put("pkso.foundations.prod.proxy.url", "http://user:pw@proxy.corp.example:3128");
+    map.put("pkso.foundations.prod.plans.max-workers.small", "0");
+    assertThatThrownBy(() -> new ConfiguredFoundations(bind(map)))
+        .hasMessageContaining("pkso.foundations.prod.proxy.url")
+        .hasMessageContaining("pkso.foundations.prod.plans.max-workers.small")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw@"));
   }
 
   @Test

@@ -39,6 +39,13 @@ public final class TestFoundations {
         new Metrics(URI.create(base + "/prometheus"), Metrics.DEFAULT_DEMAND_QUERY, null, null, null, null, null));
   }
 
+  /** A copy of {@code f} with other proxy and plan settings. */
+  public static Foundation with(Foundation f, FoundationProperties.Proxy proxy, FoundationProperties.Plans plans) {
+    return new Foundation(f.displayName(), f.timeScale(), f.caCertificates(), f.caCertificatesFile(),
+        f.skipTlsValidation(), f.connectTimeout(), f.readTimeout(), f.uploadTimeout(), f.instanceDetailsTimeout(),
+        f.taskPollInterval(), f.pks(), f.opsman(), f.bosh(), f.metrics(), proxy, plans);
+  }
+
   public static Endpoint endpoint(String url, String uaa, String clientId, String secret) {
     return new Endpoint(URI.create(url), URI.create(uaa), clientId, secret, null, null, null, null);
   }

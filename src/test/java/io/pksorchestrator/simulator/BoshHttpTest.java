@@ -50,10 +50,25 @@ class BoshHttpTest {
     assertThat(task.get("state").asText()).isEqualTo("done");
     String result = http.get(redirect.location() + "/output?type=result", token).body();
     String[] lines = result.strip().split("\n");
-    assertThat(lines).hasSize(9);
+    assertThat(lines).as("3 masters, 6 workers and the VM-less errand instance").hasSize(10);
     JsonNode first = new Reply(200, null, lines[0]).json();
     assertThat(first.get("job_name").asText()).isEqualTo("master");
     assertThat(first.get("job_state").asText()).isEqualTo("running");
+    assertThat(first.get("processes")).isNotEmpty().allMatch(p -> p.get("state").asText().equals("running"));
+    // pks-api-models.md §3.3-3.5: instances without a VM are listed with job_state null and no processes
+    JsonNode errand = java.util.Arrays.stream(lines).map(l -> new Reply(200, null, l).json())
+        .filter(l -> l.get("job_name").asText().equals("apply-addons")).findFirst().orElseThrow();
+    assertThat(errand.get("vm_cid").isNull()).isTrue();
+    assertThat(errand.get("job_state").isNull()).isTrue();
+    assertThat(errand.get("processes")).isEmpty();
+    assertThat(errand.get("ips")).isEmpty();
+    assertThat(errand.get("stemcell").get("version").isNull()).isTrue();
+    JsonNode immediate = http.get("/lab/bosh/deployments/" + deployment + "/instances", token).json();
+    assertThat(java.util.stream.StreamSupport.stream(immediate.spliterator(), false)
+        .filter(i -> i.get("job").asText().equals("apply-addons")).findFirst().orElseThrow()
+        .get("expects_vm").asBoolean()).isFalse();
+    assertThat(http.get("/lab/bosh/deployments/" + deployment + "/vms", token).json().findValuesAsText("job"))
+        .doesNotContain("apply-addons");
     assertThat(http.get(redirect.location() + "/output?type=event", token).body()).contains("\"state\":\"finished\"");
   }
 

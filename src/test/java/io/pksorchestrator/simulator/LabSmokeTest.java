@@ -31,13 +31,15 @@ class LabSmokeTest {
     assertThat(created.status()).isBetween(200, 299);
     Shapes.cluster(created.json());
     assertThat(created.json().get("kubernetes_master_ips").get(0).asText()).isEqualTo("In Progress");
-    JsonNode cluster = poll(() -> http.get("/lab/pks/v1/clusters/smoke", pks).json(), "last_action_state", "succeeded");
+    JsonNode cluster = poll(() -> registered(http.get("/lab/pks/v1/clusters/smoke", pks), "CREATE"),
+        "last_action_state", "succeeded");
     Shapes.cluster(cluster);
     assertThat(cluster.get("last_action").asText()).isEqualTo("CREATE");
 
     assertThat(http.send("PATCH", "/lab/pks/v1/clusters/smoke", pks, Map.of("kubernetes_worker_instances", 2)).status())
         .isBetween(200, 299);
-    cluster = poll(() -> http.get("/lab/pks/v1/clusters/smoke", pks).json(), "last_action_state", "succeeded");
+    cluster = poll(() -> registered(http.get("/lab/pks/v1/clusters/smoke", pks), "UPDATE"), "last_action_state",
+        "succeeded");
     Shapes.cluster(cluster);
     assertThat(cluster.get("last_action").asText()).isEqualTo("UPDATE");
     assertThat(cluster.get("parameters").get("kubernetes_worker_instances").asInt()).isEqualTo(2);
@@ -49,11 +51,15 @@ class LabSmokeTest {
     Shapes.hasFields("BOSH task", task, Shapes.BOSH_TASK);
     assertThat(task.get("state").asText()).isEqualTo("done");
     List<String> lines = http.get(redirect.location() + "/output?type=result", bosh).body().strip().lines().toList();
-    assertThat(lines).hasSize(3);
+    assertThat(lines).as("1 master, 2 workers, the VM-less errand instance").hasSize(4);
     for (String line : lines) {
       JsonNode instance = new Reply(200, null, line).json();
       Shapes.hasFields("instance", instance, Shapes.BOSH_INSTANCE_FULL);
-      assertThat(instance.get("job_state").asText()).isEqualTo("running");
+      if (instance.get("job_name").asText().equals("apply-addons")) {
+        assertThat(instance.get("job_state").isNull()).isTrue();
+      } else {
+        assertThat(instance.get("job_state").asText()).isEqualTo("running");
+      }
     }
 
     String om = http.token("opsman/uaa", "lab-opsman-client-secret");
@@ -64,6 +70,17 @@ class LabSmokeTest {
     Shapes.hasFields("installation", status, Shapes.INSTALLATION_STATUS);
     assertThat(http.get("/lab/opsman/api/v0/installations/" + id + "/logs", om).json().get("logs").asText())
         .contains("Installation succeeded");
+  }
+
+  /**
+   * Like a client that knows PKS registers an action late (issue 14 item 2): a 404 or another last_action counts
+   * as "in progress" until the action shows.
+   */
+  private static JsonNode registered(Reply reply, String action) {
+    if (reply.status() == 404 || !reply.json().get("last_action").asText().equals(action)) {
+      return SimHttp.JSON.createObjectNode().put("last_action_state", "in progress");
+    }
+    return reply.json();
   }
 
   /** Polls like a client, one simulated minute per poll, for at most two simulated hours. */

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 /** UAA and PKS cluster lifecycle over real HTTP against the simulator alone. */
 class PksSimulationHttpTest {
 
+  /** {@code pkso.simulator.durations.registration} default. */
+  private static final Duration REGISTRATION = Duration.ofSeconds(90);
+
   private TestSimulator sim;
   private SimHttp http;
   private String token;
@@ -48,16 +51,20 @@ class PksSimulationHttpTest {
     assertThat(http.get("/lab/pks/v1/clusters", token).status()).as("an expired token").isEqualTo(401);
   }
 
+  /** Issue 14 item 5: the Plan model has no worker maximum; the tile's maximum is enforced but not served. */
   @Test
-  void plansCarryWorkerLimits() {
+  void plansServeTheModelFieldsOnlyAndTheTileMaximumIsStillEnforced() {
     JsonNode plans = http.get("/lab/pks/v1/plans", token).json();
     assertThat(plans).hasSize(3);
     JsonNode medium = plans.get(1);
     assertThat(medium.get("name").asText()).isEqualTo("medium");
     assertThat(medium.get("worker_instances").asInt()).isEqualTo(3);
     assertThat(medium.get("master_instances").asInt()).isEqualTo(3);
-    assertThat(medium.get("max_worker_instances").asInt()).isEqualTo(25);
     assertThat(medium.has("allow-privileged-containers")).isTrue();
+    assertThat(medium.has("max_worker_instances")).isFalse();
+    assertThat(http.send("POST", "/lab/pks/v1/clusters", token, java.util.Map.of("name", "too-big",
+        "plan_name", "medium", "parameters", java.util.Map.of("kubernetes_master_host", "too-big.lab",
+            "kubernetes_worker_instances", 26))).status()).isEqualTo(422);
   }
 
   @Test
@@ -86,6 +93,11 @@ class PksSimulationHttpTest {
     Reply duplicate = http.send("POST", "/lab/pks/v1/clusters", token, request);
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.json().get("body").asText()).contains("already taken");
+    // issue 14 item 2: PKS registers an action only after a while (durations.registration, 90 s by default)
+    assertThat(http.get("/lab/pks/v1/clusters/demo", token).status()).as("not registered yet").isEqualTo(404);
+    assertThat(http.get("/lab/pks/v1/clusters", token).json().findValuesAsText("name")).doesNotContain("demo");
+    sim.advance(REGISTRATION);
+    assertThat(state("demo")).isEqualTo("in progress");
 
     sim.advance(Duration.ofMinutes(9));
     assertThat(state("demo")).isEqualTo("in progress");
@@ -102,19 +114,30 @@ class PksSimulationHttpTest {
 
     assertThat(http.send("PATCH", "/lab/pks/v1/clusters/demo", token, Map.of("kubernetes_worker_instances", 4)).status())
         .isEqualTo(202);
-    assertThat(state("demo")).isEqualTo("in progress");
+    JsonNode before = http.get("/lab/pks/v1/clusters/demo", token).json();
+    assertThat(before.get("last_action").asText()).as("previous action until registered").isEqualTo("CREATE");
+    assertThat(before.get("last_action_state").asText()).isEqualTo("succeeded");
+    assertThat(before.get("parameters").get("kubernetes_worker_instances").asInt()).isEqualTo(2);
     assertThat(http.send("PATCH", "/lab/pks/v1/clusters/demo", token, Map.of("kubernetes_worker_instances", 5)).status())
-        .as("busy cluster").isEqualTo(409);
-    sim.advance(Duration.ofMinutes(5));
+        .as("busy cluster, even before registration").isEqualTo(409);
+    sim.advance(REGISTRATION);
+    JsonNode updating = http.get("/lab/pks/v1/clusters/demo", token).json();
+    assertThat(updating.get("last_action").asText()).isEqualTo("UPDATE");
+    assertThat(updating.get("last_action_state").asText()).isEqualTo("in progress");
+    assertThat(updating.get("parameters").get("kubernetes_worker_instances").asInt()).isEqualTo(4);
+    sim.advance(Duration.ofMinutes(4));
     JsonNode resized = http.get("/lab/pks/v1/clusters/demo", token).json();
     assertThat(resized.get("last_action").asText()).isEqualTo("UPDATE");
     assertThat(resized.get("last_action_state").asText()).isEqualTo("succeeded");
 
     String boshToken = http.token("bosh-uaa", "lab-bosh-client-secret");
     JsonNode instances = http.get("/lab/bosh/deployments/service-instance_" + uuid + "/instances", boshToken).json();
-    assertThat(instances.findValuesAsText("job")).containsExactly("master", "worker", "worker", "worker", "worker");
+    assertThat(instances.findValuesAsText("job")).containsExactlyInAnyOrder("master", "worker", "worker", "worker",
+        "worker", "apply-addons");
 
     assertThat(http.send("DELETE", "/lab/pks/v1/clusters/demo", token, null).status()).isEqualTo(204);
+    assertThat(http.get("/lab/pks/v1/clusters/demo", token).json().get("last_action").asText()).isEqualTo("UPDATE");
+    sim.advance(REGISTRATION);
     assertThat(http.get("/lab/pks/v1/clusters/demo", token).json().get("last_action").asText()).isEqualTo("DELETE");
     sim.advance(Duration.ofMinutes(5));
     assertThat(http.get("/lab/pks/v1/clusters/demo", token).status()).isEqualTo(404);
@@ -126,7 +149,7 @@ class PksSimulationHttpTest {
     sim.foundation.faults().failNextClusterOperation("web-staging", 1);
     assertThat(http.send("PATCH", "/lab/pks/v1/clusters/web-staging", token, Map.of("kubernetes_worker_instances", 5)).status())
         .isEqualTo(202);
-    sim.advance(Duration.ofMinutes(5));
+    sim.advance(REGISTRATION.plusMinutes(5));
     assertThat(state("web-staging")).isEqualTo("failed");
     Instant now = sim.foundation.now();
     assertThat(sim.foundation.clusterState("web-staging")).contains("failed");

@@ -53,8 +53,12 @@ final class Shapes {
   /** §4.3 */
   static final List<String> BOSH_DEPLOYMENT = List.of("name", "cloud_config", "releases", "stemcells", "teams");
   static final List<String> BOSH_INSTANCE = List.of("agent_id", "cid", "job", "index", "id", "az", "ips", "expects_vm");
-  static final List<String> BOSH_INSTANCE_FULL = List.of("vm_cid", "disk_cid", "ips", "agent_id", "job_name", "index",
-      "job_state", "state", "vm_type", "vitals", "processes", "az", "id", "bootstrap", "ignore");
+  /** models §3.4: every field of a {@code format=full} line (null or empty without a VM). */
+  static final List<String> BOSH_INSTANCE_FULL = List.of("vm_cid", "disk_cid", "disk_cids", "ips", "agent_id",
+      "job_name", "index", "job_state", "state", "vm_type", "vitals", "processes", "az", "id", "bootstrap", "ignore",
+      "vm_created_at", "active", "cloud_properties", "stemcell");
+  /** models §3.4: agent process objects. */
+  static final List<String> BOSH_PROCESS = List.of("name", "state", "uptime", "mem", "cpu");
   static final List<String> BOSH_VM = List.of("agent_id", "cid", "job", "index", "id", "az", "ips", "vm_created_at", "active",
       "permanent_nats_credentials");
   /** §4.4 */

@@ -15,8 +15,14 @@ public final class Stemcells {
 
   /** A gzipped tar holding only stemcell.MF. */
   public static byte[] tarball(String os, String version) {
-    String manifest = "---\nname: bosh-vsphere-esxi-" + os + "-go_agent\nversion: '" + version + "'\noperating_system: " + os
-        + "\nstemcell_formats:\n- vsphere-ova\ncloud_properties:\n  infrastructure: vsphere\n";
+    return tarball(os, version, "vsphere", "esxi");
+  }
+
+  /** A gzipped tar holding only the stemcell.MF of a stemcell for {@code infrastructure}. */
+  public static byte[] tarball(String os, String version, String infrastructure, String hypervisor) {
+    String manifest = "---\nname: bosh-" + infrastructure + "-" + hypervisor + "-" + os + "-go_agent\nversion: '" + version
+        + "'\noperating_system: " + os + "\nstemcell_formats:\n- " + infrastructure + "-raw\ncloud_properties:\n"
+        + "  infrastructure: " + infrastructure + "\n";
     try {
       ByteArrayOutputStream tar = new ByteArrayOutputStream();
       byte[] body = manifest.getBytes(StandardCharsets.UTF_8);

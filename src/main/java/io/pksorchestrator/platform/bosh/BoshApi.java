@@ -1,6 +1,5 @@
 package io.pksorchestrator.platform.bosh;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -21,9 +20,9 @@ interface BoshApi {
   @RequestLine("GET /deployments")
   List<BoshDtos.Deployment> deployments();
 
-  /** Immediate list without process state. */
+  /** Immediate list without process state, with {@code expects_vm}. */
   @RequestLine("GET /deployments/{name}/instances")
-  List<JsonNode> instances(@Param("name") String deployment);
+  List<BoshDtos.Instance> instances(@Param("name") String deployment);
 
   /** Answers 302 to a task whose result has one instance JSON object per line; the raw response is returned. */
   @RequestLine("GET /deployments/{name}/instances?format=full")

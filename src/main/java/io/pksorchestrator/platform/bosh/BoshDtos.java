@@ -19,9 +19,15 @@ final class BoshDtos {
   /** {@code deployments} holds {@code {"name":..}} objects (older Directors: plain names), hence JsonNode. */
   record Stemcell(String name, String operatingSystem, String version, String cid, List<JsonNode> deployments) {}
 
-  /** One line of the {@code instances?format=full} task result. */
+  /** One line of the {@code instances?format=full} task result (the fields used). */
   record InstanceDetails(String id, String jobName, Integer index, String az, List<String> ips, String jobState,
-      String vmCid) {}
+      String vmCid, String state, List<Process> processes) {}
+
+  /** An agent process of a {@code format=full} line. */
+  record Process(String name, String state) {}
+
+  /** An item of the immediate {@code GET /deployments/{name}/instances}: whether the Director expects a VM. */
+  record Instance(String id, String job, Boolean expectsVm) {}
 
   /** One VM of {@code GET /deployments/{name}/vms}. */
   record Vm(String agentId, String cid, String job, Integer index, String id, String az, List<String> ips,

@@ -8,7 +8,9 @@ import io.pksorchestrator.platform.http.Component;
 import io.pksorchestrator.platform.http.FoundationClients;
 import io.pksorchestrator.platform.http.FoundationJson;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,17 +51,32 @@ public class FeignBoshGateway implements BoshGateway {
     return deployments(foundation).stream().filter(d -> d.name().equals(name)).findFirst();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The task result lists every instance, also those without a VM; the immediate {@code /instances} adds
+   * {@code expects_vm}, which tells an errand instance (no VM expected) from a service instance that lost its VM.
+   * An instance missing from that list (created in between) is taken to expect a VM.
+   */
   @Override
   public List<BoshInstance> instanceDetails(String foundation, String deployment) {
     long taskId = startInstancesTask(foundation, deployment);
-    BoshTask task = awaitTask(foundation, taskId, deployment);
+    awaitTask(foundation, taskId, deployment);
     String result = api(foundation).taskOutput(taskId, "result");
+    Map<String, Boolean> expectsVm = new HashMap<>();
+    for (BoshDtos.Instance i : api(foundation).instances(deployment)) {
+      if (i.id() != null) {
+        expectsVm.put(i.id(), i.expectsVm());
+      }
+    }
     List<BoshInstance> instances = new ArrayList<>();
     for (String line : result.split("\n")) {
       if (!line.isBlank()) {
         BoshDtos.InstanceDetails d = FoundationJson.read(clients.mapper(), line, BoshDtos.InstanceDetails.class);
-        instances.add(new BoshInstance(d.id(), d.jobName(), d.index(), d.az(),
-            d.ips() == null ? List.of() : d.ips(), d.jobState(), d.vmCid()));
+        List<BoshInstance.Process> processes = d.processes() == null ? List.of() : d.processes().stream()
+            .map(p -> new BoshInstance.Process(p.name(), p.state())).toList();
+        instances.add(new BoshInstance(d.id(), d.jobName(), d.index(), d.az(), d.ips(), d.jobState(), d.vmCid(),
+            d.state(), processes, expectsVm.getOrDefault(d.id(), Boolean.TRUE)));
       }
     }
     return instances;

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,6 +44,7 @@ public class FoundationClients {
   private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
   private final Map<String, Object> apis = new ConcurrentHashMap<>();
   private final Set<String> learnedSecrets = ConcurrentHashMap.newKeySet();
+  private final Function<String, String> environment;
 
   @Autowired
   public FoundationClients(ConfiguredFoundations foundations) {
@@ -51,8 +53,14 @@ public class FoundationClients {
 
   /** For tests: a controllable clock drives token expiry. */
   public FoundationClients(ConfiguredFoundations foundations, Clock clock) {
+    this(foundations, clock, System::getenv);
+  }
+
+  /** For tests: also the environment that {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY} are read from. */
+  public FoundationClients(ConfiguredFoundations foundations, Clock clock, Function<String, String> environment) {
     this.foundations = foundations;
     this.clock = clock;
+    this.environment = environment;
   }
 
   /** The configuration of a foundation ({@link io.pksorchestrator.platform.UnknownFoundationException} if none). */
@@ -93,6 +101,7 @@ public class FoundationClients {
           .connectTimeout(f.connectTimeout())
           .sslContext(FoundationTls.sslContext(name, f))
           .followRedirects(HttpClient.Redirect.NEVER) // BOSH answers 302 to a task: handled explicitly
+          .proxy(FoundationProxy.of(name, f.proxy(), environment)) // property, else HTTPS_PROXY/HTTP_PROXY/NO_PROXY
           .version(HttpClient.Version.HTTP_1_1)
           .build();
     });

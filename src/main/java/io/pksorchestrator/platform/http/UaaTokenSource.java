@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 public class UaaTokenSource implements Authenticator {
 
   private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
+  /** Tells UAA that the Basic credentials are URL-encoded (cloudfoundry/uaa ClientBasicAuthenticationFilter). */
+  static final String ENCODED_CREDENTIALS_HEADER = "X-CF-ENCODED-CREDENTIALS";
 
   private final Supplier<UaaApi> uaa;
   private final Supplier<ClientCredentials> credentials;
@@ -58,11 +60,8 @@ public class UaaTokenSource implements Authenticator {
     } else {
       form.put("grant_type", "client_credentials");
     }
-    // RFC 6749 §2.3.1: client id and secret are form-url-encoded before Base64
-    String basic = Base64.getEncoder().encodeToString((encode(creds.clientId()) + ":"
-        + encode(creds.clientSecret() == null ? "" : creds.clientSecret())).getBytes(StandardCharsets.UTF_8));
     Instant requestedAt = clock.instant();
-    UaaApi.Token token = uaa.get().token(Map.of("Authorization", "Basic " + basic), form);
+    UaaApi.Token token = uaa.get().token(basicHeaders(creds), form);
     if (token == null || token.accessToken() == null) {
       throw new IllegalStateException("UAA answered without an access_token");
     }
@@ -70,6 +69,18 @@ public class UaaTokenSource implements Authenticator {
     Duration margin = Duration.ofMillis(Math.min(MAX_MARGIN.toMillis(), lifetime * 100));
     refreshAt = requestedAt.plusSeconds(lifetime).minus(margin);
     header = "Bearer " + token.accessToken();
+  }
+
+  /**
+   * HTTP Basic client authentication that UAA decodes in both of its modes: RFC 6749 §2.3.1 wants id and secret
+   * form-url-encoded before Base64, and UAA's {@code ClientBasicAuthenticationFilter} URL-decodes them always
+   * (default) or, with {@code enableUriEncodingCompatibilityMode}, only when {@code X-CF-ENCODED-CREDENTIALS} is
+   * {@code true}; so the header is always sent. A secret containing {@code + / = %} or a space survives both.
+   */
+  static Map<String, Object> basicHeaders(ClientCredentials creds) {
+    String basic = Base64.getEncoder().encodeToString((encode(creds.clientId()) + ":"
+        + encode(creds.clientSecret() == null ? "" : creds.clientSecret())).getBytes(StandardCharsets.UTF_8));
+    return Map.of("Authorization", "Basic " + basic, ENCODED_CREDENTIALS_HEADER, "true");
   }
 
   private static String encode(String value) {

@@ -61,21 +61,37 @@ public class FeignOpsManagerGateway implements OpsManagerGateway {
   @Override
   public boolean hasStemcell(String foundation, OmStemcell stemcell) {
     JsonNode report = api(foundation).diagnosticReport();
-    // Ops Manager 2.6+: available_stemcells [{filename, os, version}]
-    for (JsonNode s : report.path("available_stemcells")) {
-      if (stemcell.version().equals(s.path("version").asText())
-          && (stemcell.os() == null || stemcell.os().equals(s.path("os").asText()))) {
+    String infrastructure = report.path("infrastructure_type").asText("");
+    if (OmVersion.parse(version(foundation)).hasStemcellAssociations()) {
+      // Ops Manager 2.6+: the stemcell library names each stemcell's infrastructure
+      OmDtos.Associations a = api(foundation).stemcellAssociations();
+      if (a != null && a.stemcellLibrary() != null && a.stemcellLibrary().stream().anyMatch(s -> sameStemcell(
+          stemcell, s.os(), s.version()) && StemcellFiles.infrastructureMatches(s.infrastructure(), infrastructure))) {
         return true;
       }
+      // om's way: available_stemcells [{filename, os, version}], the infrastructure from the file name
+      for (JsonNode s : report.path("available_stemcells")) {
+        if (sameStemcell(stemcell, s.path("os").asText(), s.path("version").asText())
+            && StemcellFiles.fileMatches(s.path("filename").asText(""), infrastructure)) {
+          return true;
+        }
+      }
+      return false;
     }
     // before 2.6: stemcells [filename], e.g. bosh-stemcell-621.1-vsphere-esxi-ubuntu-xenial-go_agent.tgz
     for (JsonNode s : report.path("stemcells")) {
       String file = s.isTextual() ? s.asText() : s.path("filename").asText();
-      if (file.contains("-" + stemcell.version() + "-") && (stemcell.os() == null || file.contains(stemcell.os()))) {
+      StemcellFiles.Parsed parsed = StemcellFiles.parse(file);
+      if (parsed != null && sameStemcell(stemcell, parsed.os(), parsed.version())
+          && StemcellFiles.infrastructureMatches(parsed.infrastructure(), infrastructure)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean sameStemcell(OmStemcell wanted, String os, String version) {
+    return wanted.version().equals(version) && (wanted.os() == null || wanted.os().equals(os));
   }
 
   @Override
@@ -104,6 +120,16 @@ public class FeignOpsManagerGateway implements OpsManagerGateway {
   @Override
   public long applyChanges(String foundation, List<String> productGuids,
       Map<String, Map<String, Boolean>> postDeployErrands) {
+    if (productGuids != null && !productGuids.isEmpty()) {
+      String version = version(foundation);
+      if (!OmVersion.parse(version).hasSelectiveDeploy()) {
+        // om apply-changes --product-name: "only available with Ops Manager 2.2 or later"
+        throw new FoundationRejectedException(foundation, 0, "Foundation '" + foundation + "' opsman: Apply Changes"
+            + " for chosen products (deploy_products " + productGuids + ") is only available with Ops Manager 2.2 or"
+            + " later; this Ops Manager is " + version + ". Upgrade Ops Manager, or apply the changes of all products"
+            + " there by hand.", "Ops Manager " + version + " cannot deploy chosen products");
+      }
+    }
     Object deployProducts = productGuids == null ? "all" : productGuids.isEmpty() ? "none" : productGuids;
     Map<String, Map<String, Map<String, Boolean>>> errands = new LinkedHashMap<>();
     if (postDeployErrands != null) {

@@ -27,7 +27,10 @@ final class OmDtos {
 
   record Assignment(String guid, String stagedStemcellVersion) {}
 
-  record Associations(List<AssociatedProduct> products) {}
+  record Associations(List<AssociatedProduct> products, List<LibraryStemcell> stemcellLibrary) {}
+
+  /** An entry of {@code stemcell_library} (Ops Manager 2.6+). */
+  record LibraryStemcell(String version, String os, String name, String infrastructure, String hypervisor) {}
 
   record AssociatedProduct(String guid, String identifier, List<Stemcell> stagedStemcells,
       List<Stemcell> deployedStemcells, List<Stemcell> availableStemcells) {}

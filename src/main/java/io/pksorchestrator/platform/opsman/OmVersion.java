@@ -17,6 +17,11 @@ record OmVersion(int major, int minor) {
     return new OmVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
   }
 
+  /** {@code deploy_products} with product GUIDs (selective Apply Changes) exists from Ops Manager 2.2 on. */
+  boolean hasSelectiveDeploy() {
+    return major > 2 || (major == 2 && minor >= 2);
+  }
+
   /** Multi-stemcell {@code stemcell_associations} exist from Ops Manager 2.6 on. */
   boolean hasStemcellAssociations() {
     return major > 2 || (major == 2 && minor >= 6);

@@ -11,6 +11,14 @@ public interface OpsManagerGateway {
   /** {@code GET /api/v0/info}: the Ops Manager version, e.g. {@code 3.0.25-build.2}. */
   String version(String foundation);
 
+  /**
+   * Whether Apply Changes can deploy chosen products ({@code deploy_products} with GUIDs): Ops Manager 2.2 or
+   * later, as {@code om apply-changes --product-name} checks.
+   */
+  default boolean supportsSelectiveDeploy(String foundation) {
+    return OmVersion.parse(version(foundation)).hasSelectiveDeploy();
+  }
+
   /** {@code GET /api/v0/staged/products}. */
   List<OmProduct> stagedProducts(String foundation);
 
@@ -20,7 +28,11 @@ public interface OpsManagerGateway {
   /** Stemcells staged and deployed per product; associations or assignments by Ops Manager version. */
   List<OmProductStemcells> productStemcells(String foundation);
 
-  /** Whether Ops Manager already has this stemcell (the skip-if-present check before an upload). */
+  /**
+   * Whether Ops Manager already has this stemcell for the foundation's infrastructure (the skip-if-present check
+   * before an upload): same os and version, and a file whose infrastructure matches the diagnostic report's
+   * {@code infrastructure_type}, as {@code om} matches it.
+   */
   boolean hasStemcell(String foundation, OmStemcell stemcell);
 
   /**
@@ -35,7 +47,8 @@ public interface OpsManagerGateway {
   void assignStemcell(String foundation, String productGuid, OmStemcell stemcell);
 
   /**
-   * {@code POST /api/v0/installations}.
+   * {@code POST /api/v0/installations}. Deploying chosen products (a non-empty list) needs Ops Manager 2.2 or later;
+   * on an older one this is refused before anything is sent.
    *
    * @param productGuids products to deploy ({@code deploy_products})
    * @param postDeployErrands product guid to errand name to enabled ({@code errands.<guid>.run_post_deploy})

@@ -30,7 +30,9 @@ public class FeignPksGateway implements PksGateway {
 
   @Override
   public List<PksPlan> plans(String foundation) {
-    return api(foundation).plans().stream().map(FeignPksGateway::toPlan).toList();
+    // the PKS Plan model has no worker maximum: it is the tile's setting, configured per foundation and plan
+    var limits = clients.config(foundation).plans();
+    return api(foundation).plans().stream().map(p -> toPlan(p, limits.maxWorkers(p.name()))).toList();
   }
 
   @Override
@@ -105,9 +107,9 @@ public class FeignPksGateway implements PksGateway {
     return URI.create(server);
   }
 
-  static PksPlan toPlan(PksDtos.Plan p) {
+  static PksPlan toPlan(PksDtos.Plan p, int maxWorkers) {
     return new PksPlan(p.id(), p.name(), p.description(), orZero(p.workerInstances()), orZero(p.masterInstances()),
-        p.maxWorkerInstances());
+        maxWorkers);
   }
 
   static PksCluster toCluster(PksDtos.Cluster c) {

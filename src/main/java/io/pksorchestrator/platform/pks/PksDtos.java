@@ -7,12 +7,8 @@ final class PksDtos {
 
   private PksDtos() {}
 
-  /**
-   * {@code Plan}. {@code max_worker_instances} is not in the documented model: read when present, as the tile's
-   * "maximum number of workers" (assumption, pks-apis.md §5.3 only says max workers = plan maximum).
-   */
-  record Plan(String id, String name, String description, Integer workerInstances, Integer masterInstances,
-      Integer maxWorkerInstances) {}
+  /** {@code Plan} (pks-api-models.md §1.3): no worker maximum; {@code allow-privileged-containers} is unused. */
+  record Plan(String id, String name, String description, Integer workerInstances, Integer masterInstances) {}
 
   record Cluster(String name, String planName, String uuid, String lastAction, String lastActionState,
       String lastActionDescription, List<String> kubernetesMasterIps, String k8sVersion, String pksVersion,

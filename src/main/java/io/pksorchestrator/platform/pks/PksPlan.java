@@ -1,13 +1,14 @@
 package io.pksorchestrator.platform.pks;
 
 /**
- * A PKS plan as served by {@code GET /v1/plans}.
+ * A PKS plan as served by {@code GET /v1/plans}, with the worker maximum from configuration.
  *
  * @param workerInstances default worker count of a cluster created with this plan
  * @param masterInstances control-plane VMs of a cluster of this plan
- * @param maxWorkerInstances largest worker count the plan allows, or {@code null} when the foundation does not
- *     say (the documented Plan model has no such field; the tile setting "Maximum number of workers" is read
- *     from an extra {@code max_worker_instances} field when present, an assumption)
+ * @param maxWorkerInstances largest worker count the plan allows: the PKS tile's "Maximum number of workers on a
+ *     cluster", which the PKS API does not serve (its Plan model has no such field), so it comes from
+ *     {@code pkso.foundations.<name>.plans.max-workers.<plan>} (default
+ *     {@code pkso.foundations.<name>.plans.default-max-workers}, 50); never {@code null} from the gateway
  */
 public record PksPlan(
     String id, String name, String description, int workerInstances, int masterInstances,

@@ -78,7 +78,7 @@ public final class BoshDirector {
         throw new IllegalStateException("Deployment '" + name + "' doesn't exist");
       }
       StringBuilder lines = new StringBuilder();
-      d.instances.stream().filter(i -> !vmsOnly || i.vmCid != null).forEach(i -> lines.append(BoshTasks.line(BoshViews.fullDetails(i))).append('\n'));
+      d.instances.stream().filter(i -> !vmsOnly || i.vmCid != null).forEach(i -> lines.append(BoshTasks.line(BoshViews.fullDetails(i, d))).append('\n'));
       task.resultOutput = lines.toString();
       return "retrieved vm-info";
     });
@@ -113,6 +113,7 @@ public final class BoshDirector {
       throw error(400, 40000, "Unknown state '" + state + "': use started, stopped, detached, restart or recreate");
     }
     List<SimInstance> targets = d.instances.stream()
+        .filter(i -> !i.isErrand()) // errand instances have no VM to start or stop
         .filter(i -> group.equals("*") || i.group.equals(group))
         .filter(i -> indexOrId == null || i.id.equals(indexOrId) || String.valueOf(i.index).equals(indexOrId)).toList();
     if (targets.isEmpty()) {
@@ -120,13 +121,20 @@ public final class BoshDirector {
     }
     return tasks.run(state + " instances", name, task -> {
       for (SimInstance i : targets) {
+        i.desiredState = switch (state) {
+          case "stopped", "detached" -> state;
+          default -> "started";
+        };
         switch (state) {
           case "stopped", "detached" -> i.jobState = SimInstance.STOPPED;
           case "recreate" -> {
             i.newVm(scheduler.now());
             i.jobState = SimInstance.RUNNING;
           }
-          default -> i.jobState = SimInstance.RUNNING;
+          default -> {
+            i.jobState = SimInstance.RUNNING;
+            i.failedProcesses.clear(); // restart / start: monit restarts the processes
+          }
         }
         i.cordoned = false;
       }
@@ -208,6 +216,29 @@ public final class BoshDirector {
     i.jobState = jobState;
     i.cordoned = cordoned;
     onChange.accept(d);
+  }
+
+  /**
+   * Makes a process of an instance fail (fault injection): the agent reports it {@code failing} until the VM is
+   * recreated, while the job state may still read {@code running} (see {@link SimInstance#processStates()}).
+   *
+   * @param process a process name, or null for the instance's first process
+   * @return the instance's group/id
+   */
+  public String failProcess(String deployment, String group, int index, String process) {
+    SimDeployment d = deployment(deployment);
+    SimInstance i = d.group(group).stream().filter(x -> x.index == index).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Deployment " + deployment + " has no instance " + group + "/" + index));
+    if (i.vmCid == null) {
+      throw new IllegalArgumentException(group + "/" + index + " has no VM, hence no processes");
+    }
+    String name = process == null ? i.processNames().get(0) : process;
+    if (!i.processNames().contains(name)) {
+      throw new IllegalArgumentException(group + "/" + index + " has no process '" + name + "'; it runs " + i.processNames());
+    }
+    i.failedProcesses.add(name);
+    onChange.accept(d);
+    return group + "/" + i.id;
   }
 
   /** Gives an instance a fresh VM. */

@@ -52,11 +52,30 @@ public final class SimDeployment {
     return instances.stream().filter(i -> i.group.equals(group)).toList();
   }
 
-  /** Adds a VM-less instance to {@code group} with the next free index. */
+  /** Instances of service groups (with VMs), masters first; errand instances left out. */
+  public List<SimInstance> serviceInstances() {
+    return instances.stream().filter(i -> !i.isErrand()).toList();
+  }
+
+  /** Names of the instance groups in manifest order. */
+  List<String> groupNames() {
+    return instances.stream().map(i -> i.group).distinct().toList();
+  }
+
+  /** Adds a VM-less service instance to {@code group} with the next free index. */
   public SimInstance addInstance(String group) {
+    return add(group, SimInstance.SERVICE);
+  }
+
+  /** Adds an instance of an errand group ({@code lifecycle: errand}): it never has a VM here. */
+  public SimInstance addErrandInstance(String group) {
+    return add(group, SimInstance.ERRAND);
+  }
+
+  private SimInstance add(String group, String lifecycle) {
     int index = (int) instances.stream().filter(i -> i.group.equals(group)).count();
     String az = "az" + (index % 3 + 1);
-    SimInstance instance = new SimInstance(group, index, az, "10.100." + subnet + "." + nextIp++);
+    SimInstance instance = new SimInstance(group, lifecycle, index, az, "10.100." + subnet + "." + nextIp++);
     instances.add(instance);
     return instance;
   }

@@ -32,7 +32,8 @@ public final class Installations {
   private long nextInstallation = 1;
 
   Installations(Scheduler scheduler, FaultInjector faults, BoshDirector bosh, Product pks, Product director,
-      Duration installationDuration) {
+      Duration installationDuration, boolean selectiveDeploy) {
+    this.selectiveDeploy = selectiveDeploy;
     this.scheduler = scheduler;
     this.faults = faults;
     this.bosh = bosh;
@@ -40,6 +41,9 @@ public final class Installations {
     this.director = director;
     this.installationDuration = installationDuration;
   }
+
+  /** Whether deploy_products may list product GUIDs (Ops Manager 2.2+). */
+  private final boolean selectiveDeploy;
 
   void connect(PksSimulation pksSimulation) {
     this.pksApi = pksSimulation;
@@ -55,6 +59,11 @@ public final class Installations {
       throw OpsManager.errors(409, "An installation is already in progress; wait for it to finish (GET /api/v0/installations)");
     }
     Object deployProducts = body.getOrDefault("deploy_products", "all");
+    if (deployProducts instanceof List && !selectiveDeploy) {
+      // om refuses --product-name below 2.2; what such an Ops Manager answers is [unconfirmed]: refused here
+      throw OpsManager.errors(422, "deploy_products must be \"all\" or \"none\": deploying chosen products needs"
+          + " Ops Manager 2.2 or later");
+    }
     boolean deployPks = "all".equals(deployProducts)
         || deployProducts instanceof List<?> l && l.contains(pks.guid);
     if (!(deployProducts instanceof List) && !"all".equals(deployProducts) && !"none".equals(deployProducts)) {

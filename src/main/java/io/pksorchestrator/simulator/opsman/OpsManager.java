@@ -25,6 +25,8 @@ public final class OpsManager implements ControlPlane {
 
   static final String PKS_TYPE = "pivotal-container-service";
   static final String DIRECTOR_TYPE = "p-bosh";
+  /** The foundation's IaaS ({@code infrastructure_type}); only stemcells of it can be staged. */
+  static final String INFRASTRUCTURE = "vsphere";
 
   private final Scheduler scheduler;
   private final String version;
@@ -63,7 +65,8 @@ public final class OpsManager implements ControlPlane {
       p.deployed.put(stemcell.os(), stemcell);
     }
     bosh.addStemcell(stemcell);
-    applyChanges = new Installations(scheduler, faults, bosh, pks, director, installationDuration);
+    applyChanges = new Installations(scheduler, faults, bosh, pks, director, installationDuration,
+        supportsSelectiveDeploy());
   }
 
   /** Connects the PKS API whose clusters the upgrade-all-service-instances errand upgrades. */
@@ -93,10 +96,24 @@ public final class OpsManager implements ControlPlane {
 
   /** Whether this Ops Manager version has multi-stemcell associations (2.6+). */
   public boolean supportsAssociations() {
+    return atLeast(2, 6);
+  }
+
+  /** Whether {@code deploy_products} may list product GUIDs (2.2+, as {@code om} checks). */
+  public boolean supportsSelectiveDeploy() {
+    return atLeast(2, 2);
+  }
+
+  private boolean atLeast(int wantedMajor, int wantedMinor) {
     String[] parts = version.split("[.-]");
     int major = Integer.parseInt(parts[0]);
     int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-    return major > 2 || (major == 2 && minor >= 6);
+    return major > wantedMajor || (major == wantedMajor && minor >= wantedMinor);
+  }
+
+  /** Whether a library stemcell is for this foundation's IaaS. */
+  private static boolean ours(StemcellArchive.Info s) {
+    return INFRASTRUCTURE.equals(s.infrastructure());
   }
 
   /** {@code GET /api/v0/info} (unauthenticated). */
@@ -143,11 +160,14 @@ public final class OpsManager implements ControlPlane {
 
   /** Adds an inspected stemcell to the library; {@code floating} lets staged products on its line move to it. */
   public Map<String, Object> upload(StemcellArchive.Info info, boolean floating) {
-    boolean existing = library.stream().anyMatch(s -> s.os().equals(info.os()) && s.version().equals(info.version()));
+    // a stemcell is the same only on the same infrastructure; one of another IaaS is kept in the library (listed in
+    // the diagnostic report) but can never be staged: what real Ops Manager does with it is [unconfirmed]
+    boolean existing = library.stream().anyMatch(s -> s.os().equals(info.os()) && s.version().equals(info.version())
+        && s.infrastructure().equals(info.infrastructure()));
     if (!existing) {
       library.add(info);
     }
-    if (floating) {
+    if (floating && ours(info)) {
       // Floating: products on this OS line take the newest version at their next staging (OM's "floating" stemcells).
       for (Product p : List.of(pks, director)) {
         Stemcell staged = p.staged.get(info.os());
@@ -166,7 +186,7 @@ public final class OpsManager implements ControlPlane {
         .map(s -> obj("filename", s.file(), "os", s.os(), "version", s.version())).toList();
     return obj("versions", obj("installation_schema_version", "3.0", "metadata_version", "3.0", "release_version", version,
             "javascript_migrations_version", "v1"),
-        "generation_time", scheduler.now().toString(), "infrastructure_type", "vsphere",
+        "generation_time", scheduler.now().toString(), "infrastructure_type", INFRASTRUCTURE,
         "director_configuration", obj("bosh_recreate_on_next_deploy", false, "resurrector_enabled", true,
             "blobstore_type", "local", "database_type", "internal", "ntp_servers", List.of("pool.ntp.org"),
             "hm_pager_duty_enabled", false, "hm_emailer_enabled", false, "vm_password_type", "generate"),
@@ -182,7 +202,7 @@ public final class OpsManager implements ControlPlane {
             "label", p.label, "staged_product_version", p.version, "deployed_product_version", p.version,
             "is_staged_for_deletion", false, "staged_stemcells", stemcellList(p.staged),
             "deployed_stemcells", stemcellList(p.deployed),
-            "available_stemcells", library.stream().filter(s -> p.staged.containsKey(s.os()))
+            "available_stemcells", library.stream().filter(s -> p.staged.containsKey(s.os()) && ours(s))
                 .map(s -> obj("name", s.name(), "os", s.os(), "version", s.version())).toList(),
             "required_stemcells", p.staged.keySet().stream().map(os -> obj("os", os, "version", "1.400")).toList()))
             .toList(),
@@ -213,7 +233,8 @@ public final class OpsManager implements ControlPlane {
       Stemcell staged = p.staged.values().iterator().next();
       return obj("guid", p.guid, "identifier", p.type, "is_staged_for_deletion", false,
           "staged_stemcell_version", staged.version(), "required_stemcell_version", "1.400",
-          "available_stemcell_versions", library.stream().filter(s -> s.os().equals(staged.os())).map(StemcellArchive.Info::version).toList());
+          "available_stemcell_versions", library.stream().filter(s -> s.os().equals(staged.os()) && ours(s))
+              .map(StemcellArchive.Info::version).toList());
     }).toList());
   }
 
@@ -239,7 +260,7 @@ public final class OpsManager implements ControlPlane {
   }
 
   private String fileOf(Stemcell s) {
-    return library.stream().filter(i -> i.os().equals(s.os()) && i.version().equals(s.version()))
+    return library.stream().filter(i -> i.os().equals(s.os()) && i.version().equals(s.version()) && ours(i))
         .map(StemcellArchive.Info::file).findFirst().orElse(null);
   }
 
@@ -248,8 +269,9 @@ public final class OpsManager implements ControlPlane {
   }
 
   private Stemcell libraryStemcell(String os, String version) {
-    if (library.stream().noneMatch(s -> s.os().equals(os) && s.version().equals(version))) {
-      throw errors(422, "Stemcell " + os + " " + version + " is not in the stemcell library: upload it first (POST /api/v0/stemcells)");
+    if (library.stream().noneMatch(s -> s.os().equals(os) && s.version().equals(version) && ours(s))) {
+      throw errors(422, "Stemcell " + os + " " + version + " for " + INFRASTRUCTURE + " is not in the stemcell library:"
+          + " upload it first (POST /api/v0/stemcells)");
     }
     return new Stemcell(os, version);
   }

@@ -28,6 +28,8 @@ final class ClusterLifecycle {
 
   static final String FAILED_DESCRIPTION = "Instance provisioning failed: There was a problem completing your request.";
   private static final String BROKER = "pivotal-container-service";
+  /** The errand instance group of a cluster deployment (applies the plan's add-ons). */
+  static final String ERRAND_GROUP = "apply-addons";
 
   private final Scheduler scheduler;
   private final BoshDirector bosh;
@@ -49,7 +51,7 @@ final class ClusterLifecycle {
     c.pksVersion = pksVersion;
     c.k8sVersion = k8sVersion;
     SimDeployment d = newDeployment(c);
-    for (SimInstance i : d.instances()) {
+    for (SimInstance i : d.serviceInstances()) {
       bosh.recreateVm(i);
       bosh.setState(d, i, SimInstance.RUNNING, false);
     }
@@ -63,13 +65,13 @@ final class ClusterLifecycle {
     SimDeployment d = newDeployment(c);
     SimTask task = bosh.beginTask("create deployment", d.name(), BROKER);
     Duration total = durations.getCreate();
-    scheduler.after(total.multipliedBy(6).dividedBy(10), () -> d.instances().forEach(i -> {
+    scheduler.after(total.multipliedBy(6).dividedBy(10), () -> d.serviceInstances().forEach(i -> {
       bosh.recreateVm(i);
       bosh.setState(d, i, SimInstance.STARTING, false);
     }));
     scheduler.after(total, () -> {
       boolean fail = faults.takeClusterFailure(c.name);
-      d.instances().forEach(i -> bosh.setState(d, i, fail && i.group().equals("worker") ? SimInstance.FAILING : SimInstance.RUNNING, false));
+      d.serviceInstances().forEach(i -> bosh.setState(d, i, fail && i.group().equals("worker") ? SimInstance.FAILING : SimInstance.RUNNING, false));
       c.masterIps = d.group("master").stream().map(SimInstance::ip).toList();
       c.action(CREATE, fail ? FAILED : SUCCEEDED, fail ? FAILED_DESCRIPTION : "Instance provisioning completed");
       bosh.endTask(task, !fail, fail ? "Injected fault: creation failed" : "/deployments/" + d.name());
@@ -113,8 +115,8 @@ final class ClusterLifecycle {
     c.action(DELETE, IN_PROGRESS, "Instance deletion in progress");
     SimDeployment d = c.deployment;
     SimTask task = bosh.beginTask("delete deployment " + d.name(), d.name(), BROKER);
-    d.instances().forEach(i -> bosh.setState(d, i, i.jobState(), true));
-    scheduler.after(durations.getDelete().dividedBy(2), () -> d.instances().forEach(i -> bosh.setState(d, i, SimInstance.STOPPED, true)));
+    d.serviceInstances().forEach(i -> bosh.setState(d, i, i.jobState(), true));
+    scheduler.after(durations.getDelete().dividedBy(2), () -> d.serviceInstances().forEach(i -> bosh.setState(d, i, SimInstance.STOPPED, true)));
     scheduler.after(durations.getDelete(), () -> {
       if (faults.takeClusterFailure(c.name)) {
         c.action(DELETE, FAILED, "Instance deletion failed: There was a problem completing your request.");
@@ -181,6 +183,9 @@ final class ClusterLifecycle {
     for (int w = 0; w < c.workers; w++) {
       d.addInstance("worker");
     }
+    // PKS cluster deployments carry errand instance groups (the plan's "Errand VM Type"): listed by the
+    // Director without a VM between runs (pks-api-models.md §3.5)
+    d.addErrandInstance(ERRAND_GROUP);
     c.deployment = d;
     bosh.changed(d);
     return d;

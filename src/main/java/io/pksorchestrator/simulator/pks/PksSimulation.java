@@ -21,6 +21,7 @@ public final class PksSimulation {
   private final ControlPlane controlPlane;
   private final ClusterLifecycle lifecycle;
   private final int workerMaxInFlight;
+  private final java.time.Duration registration;
   private final Map<String, SimCluster> clusters = new LinkedHashMap<>();
   private final UpgradeOrchestrator upgrades;
   private final List<Consumer<SimCluster>> createdListeners = new ArrayList<>();
@@ -31,6 +32,7 @@ public final class PksSimulation {
     this.scheduler = scheduler;
     this.controlPlane = controlPlane;
     this.workerMaxInFlight = workerMaxInFlight;
+    this.registration = durations.getRegistration();
     this.lifecycle = new ClusterLifecycle(scheduler, bosh, faults, durations, controlPlane);
     this.upgrades = new UpgradeOrchestrator(scheduler, lifecycle, clusters, workerMaxInFlight);
   }
@@ -61,9 +63,9 @@ public final class PksSimulation {
     return Plan.LAB.stream().map(Plan::toJson).toList();
   }
 
-  /** {@code GET /v1/clusters}. */
+  /** {@code GET /v1/clusters}: clusters whose creation is not registered yet are not listed. */
   public List<Map<String, Object>> clusters() {
-    return clusters.values().stream().map(c -> c.toJson(controlPlane, false)).toList();
+    return clusters.values().stream().filter(c -> !c.hidden()).map(c -> c.toJson(controlPlane, false)).toList();
   }
 
   /** {@code GET /v1/clusters/{name}} or {@code /v1/clusterdetails/{name}}. */
@@ -106,10 +108,23 @@ public final class PksSimulation {
     if (params.get("cluster_tags") instanceof List<?> tags) {
       tags.forEach(t -> c.tags.add((Map<String, Object>) t));
     }
-    lifecycle.create(c);
+    // The answer shows CREATE in progress; PKS registers the action only after `durations.registration`: until
+    // then GET answers 404 and the list omits the cluster (the name stays taken).
+    c.action(SimCluster.CREATE, SimCluster.IN_PROGRESS, "Creating cluster");
+    Map<String, Object> answer = c.toJson(controlPlane, false);
+    c.pendingAction = SimCluster.CREATE;
     clusters.put(name, c);
     createdListeners.forEach(l -> l.accept(c));
-    return c.toJson(controlPlane, false);
+    registered(c, () -> lifecycle.create(c));
+    return answer;
+  }
+
+  /** Runs {@code action} once PKS has registered the pending action of {@code c}. */
+  private void registered(SimCluster c, Runnable action) {
+    scheduler.after(registration, () -> {
+      c.pendingAction = null;
+      action.run();
+    });
   }
 
   /**
@@ -120,33 +135,40 @@ public final class PksSimulation {
   public void update(String name, Map<String, Object> params) {
     SimCluster c = find(name);
     if (c.busy()) {
-      throw error(409, "Cluster " + name + " has an operation in progress (" + c.lastAction + " " + c.lastActionState
+      throw error(409, "Cluster " + name + " has an operation in progress (" + (c.pendingAction != null
+          ? c.pendingAction + " not yet registered" : c.lastAction + " " + c.lastActionState)
           + "): wait until it has finished, then try again");
     }
     int workers = params.containsKey("kubernetes_worker_instances")
         ? workerCount(params.get("kubernetes_worker_instances"), c.plan) : c.workers;
-    if (params.get("cluster_tags") instanceof List<?> tags) {
-      c.tags = new ArrayList<>();
-      tags.forEach(t -> c.tags.add((Map<String, Object>) t));
-    } else if (Boolean.TRUE.equals(params.get("delete_all_tags"))) {
-      c.tags = new ArrayList<>();
-    }
-    lifecycle.resize(c, workers);
+    // until PKS registers the update the cluster shows its previous action, parameters and tags
+    c.pendingAction = SimCluster.UPDATE;
+    registered(c, () -> {
+      if (params.get("cluster_tags") instanceof List<?> tags) {
+        c.tags = new ArrayList<>();
+        tags.forEach(t -> c.tags.add((Map<String, Object>) t));
+      } else if (Boolean.TRUE.equals(params.get("delete_all_tags"))) {
+        c.tags = new ArrayList<>();
+      }
+      lifecycle.resize(c, workers);
+    });
   }
 
   /** {@code DELETE /v1/clusters/{name}}; the cluster answers 404 once the deletion has finished. */
   public void delete(String name) {
     SimCluster c = find(name);
-    if (c.busy() && !SimCluster.DELETE.equals(c.lastAction)) {
-      throw error(409, "Cluster " + name + " has an operation in progress (" + c.lastAction + "): wait until it has finished");
-    }
-    if (SimCluster.DELETE.equals(c.lastAction) && c.busy()) {
+    if (SimCluster.DELETE.equals(c.pendingAction) || (SimCluster.DELETE.equals(c.lastAction) && c.busy())) {
       return; // already being deleted: idempotent
     }
-    lifecycle.delete(c, gone -> {
+    if (c.busy()) {
+      throw error(409, "Cluster " + name + " has an operation in progress (" + (c.pendingAction != null
+          ? c.pendingAction : c.lastAction) + "): wait until it has finished");
+    }
+    c.pendingAction = SimCluster.DELETE;
+    registered(c, () -> lifecycle.delete(c, gone -> {
       clusters.remove(gone.name);
       deletedListeners.forEach(l -> l.accept(gone));
-    });
+    }));
   }
 
   /** {@code POST /v1/clusters/{name}/binds}: a kubeconfig for the caller. */
@@ -207,7 +229,7 @@ public final class PksSimulation {
 
   SimCluster find(String name) {
     SimCluster c = clusters.get(name);
-    if (c == null) {
+    if (c == null || c.hidden()) {
       throw error(404, "Cluster " + name + " not found");
     }
     return c;

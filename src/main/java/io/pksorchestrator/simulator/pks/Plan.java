@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A PKS plan. {@code max_worker_instances} is not in the documented Plan model: it carries the tile's
- * "Maximum number of workers on a cluster" setting, which PKS enforces on create/resize (our assumption about
- * how a client would learn it; real clients read it from the tile configuration).
+ * A PKS plan. {@code maxWorkers} is the tile's "Maximum number of workers on a cluster" setting, which PKS
+ * enforces on create and resize; like the real API, {@code GET /v1/plans} does not serve it (the PKS Plan model
+ * has six fields, pks-api-models.md §1.3), so clients must be configured with it.
  */
 public record Plan(String id, String name, String description, int workers, int masters, int maxWorkers) {
 
@@ -18,9 +18,9 @@ public record Plan(String id, String name, String description, int workers, int 
       new Plan("58375a45-17f7-4291-acf1-455bfdc8e371", "medium", "Example: workloads for production (3 masters)", 3, 3, 25),
       new Plan("241118e5-69b2-4ef9-b47f-4d2ab071aff5", "large", "Example: large workloads (3 masters)", 5, 3, 50));
 
-  /** JSON of {@code GET /v1/plans} (note the hyphenated key). */
+  /** JSON of {@code GET /v1/plans}: exactly the six fields of the Plan model (note the hyphenated key). */
   public Map<String, Object> toJson() {
     return obj("id", id, "name", name, "description", description, "worker_instances", workers,
-        "master_instances", masters, "allow-privileged-containers", false, "max_worker_instances", maxWorkers);
+        "master_instances", masters, "allow-privileged-containers", false);
   }
 }

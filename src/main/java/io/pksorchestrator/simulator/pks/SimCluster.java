@@ -38,6 +38,8 @@ public final class SimCluster {
   String pksVersion;
   List<Map<String, Object>> tags = new ArrayList<>();
   SimDeployment deployment;
+  /** An action accepted but not registered yet (CREATE, UPDATE or DELETE), or null. */
+  String pendingAction;
 
   SimCluster(String name, Plan plan, String host, int port, int workers, Instant createdAt) {
     this.name = name;
@@ -79,7 +81,12 @@ public final class SimCluster {
   }
 
   boolean busy() {
-    return IN_PROGRESS.equals(lastActionState) || QUEUED.equals(lastActionState);
+    return pendingAction != null || IN_PROGRESS.equals(lastActionState) || QUEUED.equals(lastActionState);
+  }
+
+  /** A cluster whose creation PKS has not registered yet: not listed, GET answers 404. */
+  boolean hidden() {
+    return CREATE.equals(pendingAction);
   }
 
   void action(String action, String state, String description) {

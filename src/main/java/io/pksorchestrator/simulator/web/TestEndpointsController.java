@@ -70,7 +70,8 @@ public class TestEndpointsController extends ControllerSupport {
   /**
    * Arms a fault. {@code type}: {@code http} (method, path, status, latency, count), {@code cluster-failure}
    * (cluster, count), {@code bosh-task-error} (count), {@code installation-failure} (count),
-   * {@code expire-tokens} (component pks|opsman|bosh, client).
+   * {@code expire-tokens} (component pks|opsman|bosh, client), {@code process-failure} (cluster, group = worker,
+   * index = 0, process = the first: the process of that BOSH instance fails until its VM is recreated).
    */
   @PostMapping("/faults")
   public Map<String, Object> arm(@RequestBody Map<String, Object> fault) {
@@ -83,13 +84,19 @@ public class TestEndpointsController extends ControllerSupport {
       case "cluster-failure" -> foundation.faults().failNextClusterOperation(required(fault, "cluster"), count);
       case "bosh-task-error" -> foundation.faults().failNextBoshTasks(count);
       case "installation-failure" -> foundation.faults().failNextInstallations(count);
+      case "process-failure" -> {
+        String instance = foundation.failProcess(required(fault, "cluster"), String.valueOf(
+            fault.getOrDefault("group", "worker")), fault.get("index") instanceof Number n ? n.intValue() : 0,
+            fault.get("process") == null ? null : String.valueOf(fault.get("process")));
+        return obj("failing", instance);
+      }
       case "expire-tokens" -> {
         Component component = Component.valueOf(required(fault, "component").toUpperCase(Locale.ROOT));
         Object client = fault.getOrDefault("client", foundation.properties().getClientId());
         return obj("revoked", foundation.uaa(component).revokeAll(String.valueOf(client)));
       }
       default -> throw new IllegalArgumentException("Unknown fault type '" + type
-          + "': use http, cluster-failure, bosh-task-error, installation-failure or expire-tokens");
+          + "': use http, cluster-failure, bosh-task-error, installation-failure, expire-tokens or process-failure");
     }
     return foundation.faults().describe();
   }

@@ -2,6 +2,7 @@ package io.pksorchestrator.platform.bosh;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -80,19 +81,40 @@ class BoshClientTest extends WireMockSupport {
         .willReturn(okJson(task("processing", null))).willSetStateTo("done"));
     wm.stubFor(get("/bosh/tasks/1180").inScenario("task").whenScenarioStateIs("done")
         .willReturn(okJson(task("done", "retrieved"))));
+    // rows as the Director writes them (cloudfoundry/bosh jobs/vm_state.rb; pks-api-models.md §3.4): a healthy
+    // master, a stopped worker, a worker whose job state says running while a process fails, one running without
+    // processes, a VM-less errand instance and a service instance that lost its VM
     wm.stubFor(get(urlEqualTo("/bosh/tasks/1180/output?type=result")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "text/plain").withBody("""
-            {"vm_cid":"vm-1","disk_cid":"d-1","ips":["10.0.1.10"],"agent_id":"a1","job_name":"master","index":0,"job_state":"running","state":"started","vm_type":"medium","vitals":{"cpu":{"sys":"1"}},"processes":[{"name":"kube-apiserver","state":"running"}],"az":"az1","id":"c3de3f6a-1","bootstrap":true,"ignore":false}
-            {"vm_cid":"vm-2","ips":["10.0.1.11"],"job_name":"worker","index":0,"job_state":"stopped","az":"az1","id":"w-1","new":1}
+            {"vm_cid":"vm-1","disk_cid":"d-1","ips":["10.0.1.10"],"agent_id":"a1","job_name":"master","index":0,"job_state":"running","state":"started","vm_type":"medium","vitals":{"cpu":{"sys":"1"}},"processes":[{"name":"kube-apiserver","state":"running","uptime":{"secs":30},"mem":{"kb":1,"percent":0.1},"cpu":{"total":0.2}}],"az":"az1","id":"c3de3f6a-1","bootstrap":true,"ignore":false}
+            {"vm_cid":"vm-2","ips":["10.0.1.11"],"job_name":"worker","index":0,"job_state":"stopped","state":"stopped","processes":[{"name":"kubelet","state":"not monitored"}],"az":"az1","id":"w-1","new":1}
+            {"vm_cid":"vm-3","ips":["10.0.1.12"],"job_name":"worker","index":1,"job_state":"running","state":"started","processes":[{"name":"containerd","state":"running"},{"name":"kubelet","state":"failing"}],"az":"az2","id":"w-2"}
+            {"vm_cid":"vm-4","ips":["10.0.1.13"],"job_name":"worker","index":2,"job_state":"running","state":"started","processes":[],"az":"az3","id":"w-3"}
+            {"vm_cid":null,"agent_id":null,"vm_created_at":null,"active":null,"ips":[],"job_name":"apply-addons","index":0,"job_state":null,"state":"started","vitals":null,"processes":[],"stemcell":{"name":null,"version":null,"api_version":null},"az":"az1","id":"e-1"}
+            {"vm_cid":null,"ips":[],"job_name":"worker","index":3,"job_state":null,"state":"started","processes":[],"az":"az1","id":"w-4"}
 
             """)));
+    wm.stubFor(get(urlEqualTo("/bosh/deployments/" + DEPLOYMENT + "/instances")).willReturn(okJson("""
+        [{"agent_id":"a1","cid":"vm-1","job":"master","index":0,"id":"c3de3f6a-1","az":"az1","ips":["10.0.1.10"],"expects_vm":true},
+         {"agent_id":null,"cid":null,"job":"apply-addons","index":0,"id":"e-1","az":"az1","ips":[],"expects_vm":false},
+         {"agent_id":null,"cid":null,"job":"worker","index":3,"id":"w-4","az":"az1","ips":[],"expects_vm":true}]
+        """)));
 
     List<BoshInstance> instances = gateway.instanceDetails(T, DEPLOYMENT);
 
-    assertThat(instances).containsExactly(
-        new BoshInstance("c3de3f6a-1", "master", 0, "az1", List.of("10.0.1.10"), "running", "vm-1"),
-        new BoshInstance("w-1", "worker", 0, "az1", List.of("10.0.1.11"), "stopped", "vm-2"));
-    assertThat(instances.get(0).isRunning()).isTrue();
+    assertThat(instances).extracting(BoshInstance::id, BoshInstance::group, BoshInstance::jobState,
+        BoshInstance::isRunning, BoshInstance::isErrand).containsExactly(
+        tuple("c3de3f6a-1", "master", "running", true, false),
+        tuple("w-1", "worker", "stopped", false, false),
+        tuple("w-2", "worker", "running", false, false),
+        tuple("w-3", "worker", "running", false, false),
+        tuple("e-1", "apply-addons", null, false, true),
+        tuple("w-4", "worker", null, false, false));
+    assertThat(instances.get(0).processes()).containsExactly(new BoshInstance.Process("kube-apiserver", "running"));
+    assertThat(instances.get(2).describe()).isEqualTo("worker/w-2 running (kubelet failing)");
+    assertThat(instances.get(3).describe()).isEqualTo("worker/w-3 running (no processes reported)");
+    assertThat(instances.get(5).describe()).isEqualTo("worker/w-4 has no VM");
+    assertThat(instances.get(1).expectsVm()).as("not in the immediate list: taken to expect a VM").isTrue();
     wm.verify(1, getRequestedFor(urlEqualTo("/bosh/deployments/" + DEPLOYMENT + "/instances?format=full"))
         .withHeader("Authorization", equalTo(BEARER)));
     wm.verify(3, getRequestedFor(urlEqualTo("/bosh/tasks/1180")).withHeader("Authorization", equalTo(BEARER)));

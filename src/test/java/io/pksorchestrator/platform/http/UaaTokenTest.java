@@ -42,10 +42,32 @@ class UaaTokenTest extends WireMockSupport {
         .getBytes(StandardCharsets.UTF_8));
     wm.verify(1, postRequestedFor(urlEqualTo("/pks-uaa/oauth/token"))
         .withHeader("Authorization", equalTo("Basic " + basic))
+        .withHeader("X-CF-ENCODED-CREDENTIALS", equalTo("true"))
         .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
         .withHeader("Accept", containing("application/json"))
         .withRequestBody(equalTo("grant_type=client_credentials")));
     wm.verify(getRequestedFor(urlEqualTo("/pks/v1/plans")).withHeader("Authorization", equalTo("Bearer t1")));
+  }
+
+  /** Issue 14 item 7: UAA URL-decodes Basic credentials; they are sent URL-encoded and flagged as such. */
+  @Test
+  void secretWithReservedCharactersIsUrlEncodedAndFlagged() {
+    String secret = "a+b/c=d%e f";
+    Foundation base = TestFoundations.foundation(base());
+    Endpoint pks = new Endpoint(URI.create(base() + "/pks"), URI.create(base() + "/pks-uaa"), "pkso client", secret,
+        null, null, null, null);
+    Foundation f = new Foundation("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+        base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO, pks, base.opsman(), base.bosh(),
+        base.metrics());
+    gateway = new FeignPksGateway(TestFoundations.clients(f, clock));
+    stubToken("/pks-uaa", "t1", 43199);
+
+    gateway.plans(T);
+
+    String basic = Base64.getEncoder().encodeToString("pkso+client:a%2Bb%2Fc%3Dd%25e+f".getBytes(StandardCharsets.UTF_8));
+    wm.verify(1, postRequestedFor(urlEqualTo("/pks-uaa/oauth/token"))
+        .withHeader("Authorization", equalTo("Basic " + basic))
+        .withHeader("X-CF-ENCODED-CREDENTIALS", equalTo("true")));
   }
 
   @Test

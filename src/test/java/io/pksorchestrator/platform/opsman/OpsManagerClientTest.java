@@ -132,28 +132,65 @@ class OpsManagerClientTest extends WireMockSupport {
             e -> assertThat(e.detail()).isEqualTo("Stemcell ubuntu-jammy 9.9 is not available"));
   }
 
+  /**
+   * Issue 14 item 6: a stemcell is present only for the foundation's infrastructure (om matches os, version and
+   * infrastructure). The library of Ops Manager 2.6+ names each stemcell's infrastructure; file names are the
+   * fallback, as in om.
+   */
   @Test
-  void stemcellPresenceFromTheDiagnosticReport() {
+  void stemcellPresenceNeedsTheFoundationsInfrastructure() {
+    omVersion("3.0.25-build.2");
     wm.stubFor(get("/opsman/api/v0/diagnostic_report").willReturn(okJson("""
         {"versions":{"installation_schema_version":"3.0"},"generation_time":"2026-01-01T00:00:00Z",
          "infrastructure_type":"vsphere","director_configuration":{},"releases":[],
-         "available_stemcells":[{"filename":"bosh-stemcell-1.123-vsphere-esxi-ubuntu-jammy-go_agent.tgz",
-           "os":"ubuntu-jammy","version":"1.123"}],
+         "available_stemcells":[
+           {"filename":"bosh-stemcell-1.123-vsphere-esxi-ubuntu-jammy-go_agent.tgz","os":"ubuntu-jammy","version":"1.123"},
+           {"filename":"bosh-stemcell-1.130-aws-xen-hvm-ubuntu-jammy-go_agent.tgz","os":"ubuntu-jammy","version":"1.130"},
+           {"filename":"bosh-aws-xen-hvm-ubuntu-jammy-go_agent-1.131.tgz","os":"ubuntu-jammy","version":"1.131"},
+           {"filename":"stemcell.tgz","os":"ubuntu-jammy","version":"1.140"}],
          "product_templates":[],"added_products":{"deployed":[],"staged":[]}}""")));
+    wm.stubFor(get("/opsman/api/v0/stemcell_associations").willReturn(okJson("""
+        {"products":[],"stemcell_library":[
+          {"version":"1.150","os":"ubuntu-jammy","name":"bosh-vsphere-esxi-ubuntu-jammy-go_agent","infrastructure":"vsphere","hypervisor":"esxi","light":false,"present_on_disk":true},
+          {"version":"1.151","os":"ubuntu-jammy","name":"bosh-aws-xen-hvm-ubuntu-jammy-go_agent","infrastructure":"aws","hypervisor":"xen-hvm","light":false,"present_on_disk":true}]}""")));
 
     assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-jammy", "1.123"))).isTrue();
+    assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-jammy", "1.150"))).as("library, vsphere").isTrue();
     assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-jammy", "1.124"))).isFalse();
-    wm.verify(2, getRequestedFor(urlEqualTo("/opsman/api/v0/diagnostic_report"))
+    assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-jammy", "1.130"))).as("an AWS stemcell").isFalse();
+    assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-jammy", "1.131"))).as("AWS, second pattern").isFalse();
+    assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-jammy", "1.151"))).as("library, aws").isFalse();
+    assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-jammy", "1.140"))).as("file names no IaaS").isFalse();
+    wm.verify(getRequestedFor(urlEqualTo("/opsman/api/v0/diagnostic_report"))
         .withHeader("Authorization", equalTo(BEARER)));
   }
 
   @Test
-  void stemcellPresenceBefore26UsesFileNames() {
+  void stemcellPresenceBefore26UsesFileNamesOfTheSameInfrastructure() {
+    omVersion("2.5.3-build.185");
     wm.stubFor(get("/opsman/api/v0/diagnostic_report").willReturn(okJson("""
-        {"stemcells":["bosh-stemcell-621.1-vsphere-esxi-ubuntu-xenial-go_agent.tgz"],"added_products":{}}""")));
+        {"infrastructure_type":"vsphere","stemcells":["bosh-stemcell-621.1-vsphere-esxi-ubuntu-xenial-go_agent.tgz",
+         "bosh-stemcell-621.2-google-kvm-ubuntu-xenial-go_agent.tgz"],"added_products":{}}""")));
 
     assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-xenial", "621.1"))).isTrue();
     assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-xenial", "621.12"))).isFalse();
+    assertThat(gateway.hasStemcell(T, new OmStemcell("ubuntu-xenial", "621.2"))).as("a GCP stemcell").isFalse();
+  }
+
+  /** Issue 14 item 6: deploy_products with GUIDs needs Ops Manager 2.2 (om checks it); nothing is sent before. */
+  @Test
+  void applyChangesForChosenProductsNeedsOpsManager22() {
+    omVersion("2.1.7-build.3");
+    wm.stubFor(post("/opsman/api/v0/installations").willReturn(okJson("{\"install\":{\"id\":42}}")));
+
+    assertThatThrownBy(() -> gateway.applyChanges(T, List.of(PKS_GUID), Map.of()))
+        .isInstanceOfSatisfying(FoundationRejectedException.class, e -> assertThat(e.getMessage())
+            .contains("only available with Ops Manager 2.2 or later").contains("2.1.7-build.3"));
+    wm.verify(0, postRequestedFor(urlEqualTo("/opsman/api/v0/installations")));
+
+    assertThat(gateway.applyChanges(T, null, Map.of())).as("all products works on any version").isEqualTo(42);
+    omVersion("2.2.0-build.1");
+    assertThat(gateway.applyChanges(T, List.of(PKS_GUID), Map.of())).isEqualTo(42);
   }
 
   @Test
@@ -214,6 +251,7 @@ class OpsManagerClientTest extends WireMockSupport {
 
   @Test
   void applyChangesWithSelectedProductsAndErrands() {
+    omVersion("3.0.25-build.2");
     wm.stubFor(post("/opsman/api/v0/installations").willReturn(okJson("{\"install\":{\"id\":42}}")));
 
     long id = gateway.applyChanges(T, List.of(PKS_GUID),

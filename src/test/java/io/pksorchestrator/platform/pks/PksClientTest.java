@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pksorchestrator.platform.FoundationRejectedException;
+import io.pksorchestrator.platform.FoundationProperties;
 import io.pksorchestrator.platform.TestFoundations;
 import io.pksorchestrator.platform.WireMockSupport;
 import java.net.URI;
@@ -46,8 +47,14 @@ class PksClientTest extends WireMockSupport {
     return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
   }
 
+  /**
+   * Issue 14 item 5: the PKS Plan model has no worker maximum; it comes from configuration per foundation and
+   * plan (default for plans not listed), and a stray {@code max_worker_instances} in the answer is ignored.
+   */
   @Test
-  void plansIncludingTheOptionalMaximum() {
+  void planMaximumComesFromConfigurationNotFromTheApi() {
+    gateway = new FeignPksGateway(TestFoundations.clients(TestFoundations.with(TestFoundations.foundation(base()),
+        null, new FoundationProperties.Plans(20, Map.of("small", 10))), new TestFoundations.MutableClock()));
     wm.stubFor(get("/pks/v1/plans").willReturn(okJson("""
         [{"id":"8A0E21A8-8072-4D80-B365-D1F502085560","name":"small","description":"Example: This plan will configure a lightweight kubernetes cluster.",
         "worker_instances":3,"master_instances":1,
@@ -59,7 +66,7 @@ class PksClientTest extends WireMockSupport {
 
     assertThat(plans).extracting(PksPlan::name, PksPlan::workerInstances, PksPlan::masterInstances,
         PksPlan::maxWorkerInstances).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("small", 3, 1, 50), org.assertj.core.groups.Tuple.tuple("medium", 5, 3, null));
+        org.assertj.core.groups.Tuple.tuple("small", 3, 1, 10), org.assertj.core.groups.Tuple.tuple("medium", 5, 3, 20));
     wm.verify(getRequestedFor(urlEqualTo("/pks/v1/plans")).withHeader("Authorization", equalTo(BEARER))
         .withHeader("Accept", containing("application/json")));
   }
