@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pksorchestrator.upgrade.ClusterVerifier;
 import io.pksorchestrator.upgrade.PreCheckResult;
 import io.pksorchestrator.upgrade.UpgradePreChecks;
+import io.pksorchestrator.upgrade.StemcellSource;
 import io.pksorchestrator.upgrade.UpgradeProperties;
 import io.pksorchestrator.upgrade.UpgradeRequest;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterEntry;
@@ -24,8 +25,9 @@ class BoshHealthSemanticsTest {
 
   private final TestSimulator sim = TestSimulator.fresh();
   private final LabGateways lab = new LabGateways(sim);
+  private final UpgradeProperties properties = upgradeProperties();
   private final UpgradePreChecks preChecks = new UpgradePreChecks(lab.foundations, lab.opsman, lab.pks, lab.bosh,
-      new UpgradeProperties());
+      properties, new StemcellSource(properties));
   private final ClusterVerifier verifier = new ClusterVerifier(lab.pks, lab.bosh);
 
   @Test
@@ -102,5 +104,12 @@ class BoshHealthSemanticsTest {
   private String deployment(String cluster) {
     return sim.foundation.call(() -> sim.foundation.pks().all().stream().filter(c -> c.name().equals(cluster))
         .findFirst().orElseThrow().deployment().name());
+  }
+
+  /** The requests' stemcell URL host is an allowed source, so that only the BOSH health decides. */
+  private static UpgradeProperties upgradeProperties() {
+    UpgradeProperties p = new UpgradeProperties();
+    p.setStemcellUrlHosts(java.util.List.of("stemcells.example"));
+    return p;
   }
 }

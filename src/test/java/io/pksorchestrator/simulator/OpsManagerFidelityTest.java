@@ -7,6 +7,7 @@ import io.pksorchestrator.platform.FoundationRejectedException;
 import io.pksorchestrator.platform.opsman.OmProduct;
 import io.pksorchestrator.platform.opsman.OmStemcell;
 import io.pksorchestrator.simulator.SimHttp.Reply;
+import io.pksorchestrator.upgrade.StemcellSource;
 import io.pksorchestrator.upgrade.UpgradePreChecks;
 import io.pksorchestrator.upgrade.UpgradeProperties;
 import io.pksorchestrator.upgrade.UpgradeRequest;
@@ -71,7 +72,8 @@ class OpsManagerFidelityTest {
         Map.of("deploy_products", List.of(pksGuid))).status()).as("the simulated OM 2.1 refuses it too").isEqualTo(422);
 
     sim.foundation.clock().resume();
-    var result = new UpgradePreChecks(lab.foundations, lab.opsman, lab.pks, lab.bosh, new UpgradeProperties())
+    var result = new UpgradePreChecks(lab.foundations, lab.opsman, lab.pks, lab.bosh, new UpgradeProperties(),
+        new StemcellSource(new UpgradeProperties()))
         .check(new UpgradeRequest(LabGateways.F, "ubuntu-jammy", "1.412", "https://stemcells.example/s.tgz", "batch-dev",
             null, 1, null, null));
     assertThat(result.reasons()).anySatisfy(r -> assertThat(r).contains("deploy_products needs Ops Manager 2.2"));

@@ -1,6 +1,7 @@
 package io.pksorchestrator.platform.opsman;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pksorchestrator.platform.FoundationRejectedException;
 import io.pksorchestrator.platform.http.Component;
 import io.pksorchestrator.platform.http.FoundationClients;
 import java.nio.file.Path;
