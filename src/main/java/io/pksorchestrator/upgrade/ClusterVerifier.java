@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Verifies one upgraded cluster: PKS {@code succeeded}, every BOSH instance {@code running}, the deployment on
- * the target stemcell, worker count unchanged. Records the versions after; returns the problems found.
+ * the target stemcell, worker count unchanged since the cluster's upgrade started. Records the versions after;
+ * returns the problems found.
  */
 @Service
 public class ClusterVerifier {
@@ -49,8 +50,9 @@ public class ClusterVerifier {
       problems.add("instances not running: " + notRunning);
     }
     long workers = instances.stream().filter(i -> "worker".equals(i.group())).count();
-    if (workers != e.workers) {
-      problems.add("worker count " + workers + " differs from " + e.workers + " before the upgrade");
+    int expected = e.workersAtStart != null ? e.workersAtStart : e.workers;
+    if (workers != expected) {
+      problems.add("worker count " + workers + " differs from " + expected + " at the start of its upgrade");
     }
     return problems;
   }
