@@ -3,6 +3,7 @@ package io.pksorchestrator.simulator.pks;
 import static io.pksorchestrator.simulator.core.Json.obj;
 
 import io.pksorchestrator.simulator.bosh.SimDeployment;
+import io.pksorchestrator.simulator.core.ChangeRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class SimCluster {
   String pksVersion;
   List<Map<String, Object>> tags = new ArrayList<>();
   SimDeployment deployment;
+  /** Where every change of this cluster is recorded (set by the PKS simulation). */
+  ChangeRecord changes;
 
   SimCluster(String name, Plan plan, String host, int port, int workers, Instant createdAt) {
     this.name = name;
@@ -83,9 +86,13 @@ public final class SimCluster {
   }
 
   void action(String action, String state, String description) {
+    boolean wasBusy = busy();
     lastAction = action;
     lastActionState = state;
     lastActionDescription = description;
+    if (changes != null) {
+      changes.transition(name, wasBusy, action, state);
+    }
   }
 
   /** The Cluster model of §5.3; {@code details} adds the kubernetes_setting_* fields (clusterdetails). */
