@@ -79,7 +79,7 @@ class ForecastCycleServiceTest {
     DemandHistoryStore history = new DemandHistoryStore(jdbc);
     recommendations = new RecommendationStore(jdbc);
     outcomes = new ResizeOutcomeStore(jdbc);
-    DemandCollector collector = new DemandCollector(metrics(), history, settings);
+    DemandCollector collector = new DemandCollector(metrics(), history, settings, foundations);
     ClusterPlanning planning = new ClusterPlanning(collector, history, forecaster(), planner(), outcomes,
         foundations, settings);
     jdbc.execute("CREATE TABLE ACT_RU_EXECUTION (ID_ VARCHAR(64) PRIMARY KEY)"); // lease liveness (engine stand-in)
