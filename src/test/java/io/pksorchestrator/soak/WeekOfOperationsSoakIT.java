@@ -39,14 +39,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * invariants, each from the simulator's own records or the engine's history, and a one-line summary.
  *
  * <p>Runs only with {@code -Dpkso.soak=true} (Maven profile {@code soak}); speed {@code -Dpkso.soak.speed}
- * (default 1800: a simulated week in about six wall minutes), length {@code -Dpkso.soak.days} (default 7). Output:
+ * (default 2400: a simulated week in about five wall minutes), length {@code -Dpkso.soak.days} (default 7). Output:
  * {@code target/soak/} (the two JVMs' logs, {@code summary.txt}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "pkso.soak", matches = "true")
 class WeekOfOperationsSoakIT {
 
-  static final double SPEED = Double.parseDouble(System.getProperty("pkso.soak.speed", "1800"));
+  static final double SPEED = Double.parseDouble(System.getProperty("pkso.soak.speed", "2400"));
   static final Duration LENGTH = Duration.ofDays(Long.parseLong(System.getProperty("pkso.soak.days", "7")));
   static final Duration REJECTION_BACKOFF = Duration.ofHours(6); // the product default, not overridden here
   static final double REJECTION_MARGIN = 0.25;
@@ -210,6 +210,7 @@ class WeekOfOperationsSoakIT {
       fault(Map.of("type", "http", "method", "GET", "path", "/lab/pks/v1/clusters/*", "status", 503, "count", 6));
       fault(Map.of("type", "http", "method", "GET", "path", "/lab/pks/v1/clusters", "status", 502, "count", 3));
     });
+    at(Duration.ofHours(7), "the PKS storm is over", now -> http.sim("DELETE", "/_sim/faults", null));
     missions.add(new CreationWithKill("SOAK-C1", "soak-alpha", "small", Duration.ofHours(10)));
     missions.add(new Upgrade(Duration.ofDays(2)));
     missions.add(new TicketWhileUpgradeHolds("SOAK-M2", "web-staging"));
@@ -226,6 +227,7 @@ class WeekOfOperationsSoakIT {
     });
     at(Duration.ofDays(5).plusHours(12), "5xx storm on BOSH", now -> fault(Map.of("type", "http", "path",
         "/lab/bosh/**", "status", 503, "count", 6)));
+    at(Duration.ofDays(5).plusHours(13), "the BOSH storm is over", now -> http.sim("DELETE", "/_sim/faults", null));
   }
 
   private void at(Duration offset, String what, java.util.function.Consumer<Instant> action) {
@@ -501,7 +503,10 @@ class WeekOfOperationsSoakIT {
     }
   }
 
-  /** Stops the forecasting timer (an operator's freeze) and lets running operations finish or reach a task. */
+  /**
+   * Stops the forecasting timer (an operator's freeze) and lets running operations finish or reach a task, for at
+   * most two simulated days.
+   */
   private void freezeForecastingAndDrain() {
     http.appJson("PUT", "/engine-rest/job-definition/suspended", "admin", Map.of("processDefinitionKey",
         "ForecastScalingProcess", "suspended", true, "includeJobs", true));
@@ -559,25 +564,20 @@ class WeekOfOperationsSoakIT {
     }
   }
 
-  /** Running operations of the three processes with no open task and no progress for six simulated hours. */
+  /** Running operations of the three processes with no open task (neither ended nor waiting for a person). */
   private List<String> runningWithoutTask() {
-    List<String> stuck = new ArrayList<>();
-    long recentMillis = Math.round(Duration.ofHours(6).toMillis() / SPEED);
+    List<String> busy = new ArrayList<>();
     for (JsonNode pi : http.appJson("GET", "/engine-rest/history/process-instance?unfinished=true&"
         + "processDefinitionKeyIn=" + String.join(",", OPERATION_KEYS), "admin", null)) {
       String id = pi.get("id").asText();
-      int tasks = http.appJson("GET", "/engine-rest/task?processInstanceId=" + id, "admin", null).size();
-      if (tasks > 0) {
-        continue;
-      }
-      JsonNode last = http.appJson("GET", "/engine-rest/history/activity-instance?processInstanceId=" + id
-          + "&sortBy=startTime&sortOrder=desc&maxResults=1", "admin", null);
-      Instant lastMove = last.size() == 0 ? date(pi.get("startTime")) : date(last.get(0).get("startTime"));
-      if (lastMove.toEpochMilli() < System.currentTimeMillis() - recentMillis) {
-        stuck.add(pi.get("processDefinitionKey").asText() + " " + id + " (last step " + lastMove + ")");
+      if (http.appJson("GET", "/engine-rest/task?processInstanceId=" + id, "admin", null).size() == 0) {
+        JsonNode last = http.appJson("GET", "/engine-rest/history/activity-instance?processInstanceId=" + id
+            + "&sortBy=startTime&sortOrder=desc&maxResults=1", "admin", null);
+        busy.add(pi.get("processDefinitionKey").asText() + " " + id + " at "
+            + (last.size() == 0 ? "?" : last.get(0).get("activityId").asText()));
       }
     }
-    return stuck;
+    return busy;
   }
 
   private void upgradeUpgradedEveryCluster() throws Exception {
@@ -591,7 +591,8 @@ class WeekOfOperationsSoakIT {
     JsonNode report = SoakHttp.JSON.readTree(vars.get(0).get("value").asText());
     List<String> results = new ArrayList<>();
     report.get("clusters").forEach(c -> results.add(c.get("name").asText() + "=" + c.get("result").asText()));
-    assertThat(results).as("report rows").hasSizeGreaterThanOrEqualTo(6).allMatch(r -> r.endsWith("=upgraded"));
+    // every cluster the upgrade selected ("all" when it was approved: the lab's five, and soak-alpha once created)
+    assertThat(results).as("report rows").hasSizeGreaterThanOrEqualTo(5).allMatch(r -> r.endsWith("=upgraded"));
     count("upgraded-clusters", results.size());
   }
 
