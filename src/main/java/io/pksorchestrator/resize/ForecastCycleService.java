@@ -151,8 +151,12 @@ public class ForecastCycleService {
       ProposalSuppression s = suppressed.get();
       LOG.info("PKSO-RESIZE-012 Not proposing {} -> {} workers for '{}' ({}): {}", mc.currentWorkers(),
           d.targetWorkers(), mc.key(), s.kind(), s.reason());
-      suppressions.record(mc.foundation(), mc.name(), wallNow, p.foundationTime(), mc.currentWorkers(),
-          d.targetWorkers(), s);
+      try {
+        suppressions.record(mc.foundation(), mc.name(), wallNow, p.foundationTime(), mc.currentWorkers(),
+            d.targetWorkers(), s);
+      } catch (RuntimeException e) {
+        LOG.warn("PKSO-RESIZE-006 Cannot record the suppressed proposal of '{}': {}", mc.key(), e.getMessage());
+      }
       return new Decided(s.kind(), s);
     }
     Double upper = Double.isNaN(p.forecastUpperCores()) ? null : p.forecastUpperCores();
