@@ -43,24 +43,32 @@ public final class ChangeRecord {
     this.scheduler = scheduler;
   }
 
+  /** PKS accepted a change of {@code cluster} (it may register it and show it in the cluster only later). */
+  public void accepted(String cluster, String action) {
+    if (!open.containsKey(cluster)) {
+      changes.add(new Change(changes.size() + 1L, cluster, action, scheduler.now(), null, null, "in flight"));
+      open.put(cluster, changes.size() - 1);
+    }
+  }
+
   /**
-   * A cluster's {@code last_action} / {@code last_action_state} moved: a change begins when the cluster becomes busy
-   * ({@code queued} or {@code in progress}), starts when it turns {@code in progress}, ends when it is no longer busy.
+   * A cluster's {@code last_action} / {@code last_action_state} moved: a change is in flight while the cluster is
+   * busy ({@code queued} or {@code in progress}; it began when accepted, or now), started when it turns
+   * {@code in progress}, and ends when the cluster is no longer busy.
    */
-  public void transition(String cluster, boolean wasBusy, String action, String state) {
+  public void transition(String cluster, String action, String state) {
     boolean busy = "in progress".equals(state) || "queued".equals(state);
     Integer index = open.get(cluster);
-    if (!wasBusy && busy) {
+    if (busy && index == null) {
       Instant now = scheduler.now();
       changes.add(new Change(changes.size() + 1L, cluster, action, now, "in progress".equals(state) ? now : null,
           null, "in flight"));
       open.put(cluster, changes.size() - 1);
-    } else if (wasBusy && busy && index != null && "in progress".equals(state)
-        && changes.get(index).startedAt() == null) {
+    } else if (busy && "in progress".equals(state) && changes.get(index).startedAt() == null) {
       Change c = changes.get(index);
       changes.set(index, new Change(c.id(), c.cluster(), c.action(), c.acceptedAt(), scheduler.now(), null,
           c.result()));
-    } else if (wasBusy && !busy && index != null) {
+    } else if (!busy && index != null) {
       Change c = changes.get(index);
       // a queued upgrade that never started gets its previous action back: it did not happen
       String result = c.action().equals(action) ? state : "not started";

@@ -118,6 +118,7 @@ public final class PksSimulation {
       tags.forEach(t -> c.tags.add((Map<String, Object>) t));
     }
     c.changes = changes;
+    changes.accepted(name, SimCluster.CREATE);
     lifecycle.create(c);
     clusters.put(name, c);
     createdListeners.forEach(l -> l.accept(c));
@@ -145,6 +146,7 @@ public final class PksSimulation {
     } else if (Boolean.TRUE.equals(params.get("delete_all_tags"))) {
       c.tags = new ArrayList<>();
     }
+    changes.accepted(name, SimCluster.UPDATE);
     lifecycle.resize(c, workers);
   }
 
@@ -159,6 +161,7 @@ public final class PksSimulation {
     if (SimCluster.DELETE.equals(c.lastAction) && c.busy()) {
       return; // already being deleted: idempotent
     }
+    changes.accepted(name, SimCluster.DELETE);
     lifecycle.delete(c, gone -> {
       clusters.remove(gone.name);
       changes.gone(gone.name);

@@ -86,12 +86,11 @@ public final class SimCluster {
   }
 
   void action(String action, String state, String description) {
-    boolean wasBusy = busy();
     lastAction = action;
     lastActionState = state;
     lastActionDescription = description;
     if (changes != null) {
-      changes.transition(name, wasBusy, action, state);
+      changes.transition(name, action, state);
     }
   }
 
