@@ -40,7 +40,9 @@
       el('td', {}, op.ticketId || op.businessKey || ''),
       el('td', {}, op.foundation || ''),
       el('td', {}, el('span', { class: 'badge ' + op.state }, op.state)),
-      el('td', {}, (op.currentSteps || []).join(', ')),
+      el('td', {}, (op.currentSteps || []).join(', '),
+        (op.heldClusters || []).length ? el('div', { class: 'meta lease' }, 'Holds '
+          + op.heldClusters.map((h) => h.foundation + '/' + h.cluster).join(', ')) : ''),
       el('td', {}, op.requestedBy || ''),
       el('td', {}, when(op.startedAt)),
       el('td', {},
@@ -65,9 +67,26 @@
         c.reason ? el('p', { class: 'meta' }, c.reason) : '',
         c.lastResize ? el('p', { class: 'meta' }, 'Last resize: ' + c.lastResize.fromWorkers + ' → '
           + c.lastResize.toWorkers + ' (' + c.lastResize.outcome + ', ' + when(c.lastResize.endedAt) + ')') : '',
+        c.heldBy ? el('p', { class: 'meta lease', 'data-held-by': c.heldBy.operationId }, 'Held by ',
+          el('a', { href: COCKPIT + c.heldBy.operationId }, c.heldBy.operation + ' ' + (c.heldBy.businessKey || '')),
+          ' since ' + when(c.heldBy.since) + ': no other operation changes it meanwhile') : '',
+        suppressed(c.suppressedProposals || []),
         el('img', { src: chart, alt: 'Forecast chart of ' + c.name, loading: 'lazy' }));
     }));
     document.getElementById('clusters-empty').hidden = clusters.length > 0;
+  }
+
+  /** The cluster's proposals the forecasting cycle did not start, and why (newest first). */
+  function suppressed(list) {
+    if (!list.length) {
+      return '';
+    }
+    return el('details', { class: 'suppressed' },
+      el('summary', {}, 'Proposals not started (' + list.length + ')'),
+      el('ul', {}, list.map((s) => el('li', { 'data-kind': s.kind },
+        el('strong', {}, s.kind), ' ' + (s.currentWorkers ?? '?') + ' → ' + (s.proposedWorkers ?? '?') + ': '
+          + s.reason + ' (' + s.times + '×, ' + when(s.firstAt) + (s.times > 1 ? ' – ' + when(s.lastAt) : '')
+          + ')'))));
   }
 
   async function load() {

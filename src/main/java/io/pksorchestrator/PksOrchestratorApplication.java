@@ -5,7 +5,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Entry point: the orchestrator application, or a command-line tool when the first argument names one. */
+/**
+ * Entry point: the orchestrator application, or a command-line tool when the first argument names one
+ * ({@code replay}, {@code fleet-benchmark}, {@code simulator}: the simulated foundation on its own).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PksOrchestratorApplication {
@@ -18,6 +21,15 @@ public class PksOrchestratorApplication {
     if (args.length > 0 && "fleet-benchmark".equals(args[0])) {
       System.exit(io.pksorchestrator.forecast.fleet.FleetBenchmarkCommand.run(
           Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && "simulator".equals(args[0])) {
+      try {
+        io.pksorchestrator.simulator.StandaloneSimulator.start(Arrays.copyOfRange(args, 1, args.length));
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        System.exit(2);
+      }
+      return; // the simulator's server threads keep the JVM running until it is stopped
     }
     SpringApplication.run(PksOrchestratorApplication.class, args);
   }

@@ -3,6 +3,7 @@ package io.pksorchestrator.cluster;
 import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.*;
 
 import io.pksorchestrator.cluster.ClusterCreationProcess.Elements;
+import io.pksorchestrator.operations.ClusterLeaseModel;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,6 +33,9 @@ public class ClusterCreationOutcomeListener implements ExecutionListener {
           + " not approved in time; the request expired without a decision.");
       case Elements.END_NAME_TAKEN -> set(execution, OperationOutcome.FAILED, what + " not created: "
           + oneLine(execution.getVariable(FAILURE_REASON)));
+      case Elements.END_CLUSTER_BUSY -> set(execution, OperationOutcome.CLUSTER_BUSY, what + " not created: "
+          + execution.getVariable(ClusterLeaseModel.LEASE_HOLDER) + " held the name and an operator stopped"
+          + " waiting; nothing was changed.");
       case Elements.END_KEPT -> set(execution, OperationOutcome.FAILED, what + " creation failed; the cluster is"
           + " kept for investigation: " + oneLine(execution.getVariable(FAILURE_REASON)));
       case Elements.END_DELETED -> set(execution, OperationOutcome.FAILED, what + " creation failed; the failed"

@@ -55,6 +55,8 @@ public final class ClusterCreationProcess {
     public static final String GATEWAY_DELETION_STATUS = "Gateway_ClusterGone";
     public static final String GATEWAY_RETRY = "Gateway_RetryRequested";
     public static final String END_DELETED = "Event_FailedClusterDeleted";
+    /** An operator stopped waiting for another operation's lease on the cluster name. */
+    public static final String END_CLUSTER_BUSY = "Event_ClusterBusy";
 
     private Elements() {}
   }

@@ -16,6 +16,11 @@ public enum OperationOutcome {
   APPROVAL_EXPIRED("approval-expired", State.REJECTED),
   /** The proposal no longer matched the cluster when it was about to be applied; nothing was changed. */
   STALE("stale", State.REJECTED),
+  /**
+   * Another operation held the cluster longer than {@code pkso.operations.lease-wait} and an operator stopped waiting;
+   * nothing was changed.
+   */
+  CLUSTER_BUSY("cluster-busy", State.REJECTED),
   ABORTED("aborted", State.FAILED),
   FAILED("failed", State.FAILED);
 

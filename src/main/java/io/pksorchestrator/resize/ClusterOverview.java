@@ -3,11 +3,15 @@ package io.pksorchestrator.resize;
 import io.pksorchestrator.forecast.DemandSeries;
 import io.pksorchestrator.forecast.Forecast;
 import io.pksorchestrator.forecast.Forecaster;
+import io.pksorchestrator.operations.ClusterLease;
+import io.pksorchestrator.operations.ClusterLeases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** Read side of predictive resize: cluster views for the API and overview, and the forecast chart. */
@@ -20,26 +24,36 @@ public class ClusterOverview {
   private final Forecaster forecaster;
   private final ForecastChartRenderer renderer;
   private final ResizeProperties settings;
+  private final ClusterLeases leases;
+  private final SuppressionStore suppressions;
 
   public ClusterOverview(RecommendationStore recommendations, ResizeOutcomeStore outcomes,
       DemandHistoryStore history, Forecaster forecaster, ForecastChartRenderer renderer,
-      ResizeProperties settings) {
+      ResizeProperties settings, ClusterLeases leases, SuppressionStore suppressions) {
     this.recommendations = recommendations;
     this.outcomes = outcomes;
     this.history = history;
     this.forecaster = forecaster;
     this.renderer = renderer;
     this.settings = settings;
+    this.leases = leases;
+    this.suppressions = suppressions;
   }
+
+  /** Suppression episodes shown per cluster. */
+  static final int SUPPRESSIONS_SHOWN = 5;
 
   /** Every cluster the forecasting cycle has seen. */
   public List<ClusterView> clusters() {
-    return recommendations.findAll().stream().map(this::view).toList();
+    Map<String, ClusterLease> held = leases.all().stream()
+        .collect(Collectors.toMap(ClusterLease::key, l -> l, (a, b) -> a));
+    return recommendations.findAll().stream()
+        .map(r -> view(r, Optional.ofNullable(held.get(r.foundation() + "/" + r.cluster())))).toList();
   }
 
   /** One cluster, if the forecasting cycle has seen it. */
   public Optional<ClusterView> cluster(String foundation, String name) {
-    return recommendations.find(foundation, name).map(this::view);
+    return recommendations.find(foundation, name).map(r -> view(r, leases.find(foundation, name)));
   }
 
   /**
@@ -70,7 +84,7 @@ public class ClusterOverview {
         Arrays.copyOfRange(s.values(), from, s.size()));
   }
 
-  private ClusterView view(Recommendation r) {
+  private ClusterView view(Recommendation r, Optional<ClusterLease> lease) {
     ClusterView.LastResize last = outcomes.latest(r.foundation(), r.cluster())
         .map(o -> new ClusterView.LastResize(o.processInstanceId(), o.recordedAt(), o.fromWorkers(),
             o.toWorkers(), o.trigger(), o.outcome(), o.outcomeMessage()))
@@ -79,6 +93,11 @@ public class ClusterOverview {
         r.recommendedWorkers(), new ClusterView.ForecastSummary(r.forecastStatus(), r.forecastModel(),
             r.foundationTime(), r.demandNowCores(), r.forecastUpperCores(), r.neededNowWorkers(), r.nodeCores()),
         r.action().name(), r.reason(), r.recordedAt(), last,
-        ReadClusterDelegate.chartUrl(r.foundation(), r.cluster(), null));
+        ReadClusterDelegate.chartUrl(r.foundation(), r.cluster(), null),
+        lease.map(l -> new ClusterView.HeldBy(l.holderId(), l.operation(), l.businessKey(), l.acquiredAt(),
+            "/api/v1/operations/" + l.holderId())).orElse(null),
+        suppressions.recent(r.foundation(), r.cluster(), SUPPRESSIONS_SHOWN).stream()
+            .map(e -> new ClusterView.SuppressedProposal(e.kind(), e.reason(), e.currentWorkers(),
+                e.proposedWorkers(), e.firstAt(), e.lastAt(), e.times(), e.holderId())).toList());
   }
 }

@@ -39,8 +39,11 @@ public class ClusterPlanning {
   /** Collects the missing demand, then forecasts and plans; empty when the cluster has no demand history. */
   public Optional<ClusterPlan> plan(ManagedCluster mc, Instant foundationNow) {
     collector.collect(mc.foundation(), mc.name(), foundationNow);
+    // the foundation may be ahead of the estimate (the collector then read on): the data says where "now" is
+    Instant present = history.latest(mc.foundation(), mc.name()).filter(t -> t.isAfter(foundationNow))
+        .orElse(foundationNow);
     Optional<DemandSeries> series = history.load(mc.foundation(), mc.name(),
-        foundationNow.minus(settings.getForecastHistory()), settings.getHistoryStep());
+        present.minus(settings.getForecastHistory()), settings.getHistoryStep());
     if (series.isEmpty()) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package io.pksorchestrator.resize;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A managed cluster as the clusters API shows it: the latest recommendation of the forecasting cycle and the
@@ -10,10 +11,23 @@ import java.time.Instant;
  * @param recommendedWorkers the planner's target at the last cycle (null without demand data)
  * @param action what the last cycle did ({@link RecommendationAction})
  * @param chart URL of the forecast chart (PNG)
+ * @param heldBy the operation holding the cluster's lease now (no other operation changes it meanwhile); null if free
+ * @param suppressedProposals the cluster's most recent proposals the cycle did not start, and why (newest first)
  */
 public record ClusterView(String foundation, String name, String mode, String plan, Integer currentWorkers,
     Integer recommendedWorkers, ForecastSummary forecast, String action, String reason, Instant recordedAt,
-    LastResize lastResize, String chart) {
+    LastResize lastResize, String chart, HeldBy heldBy, List<SuppressedProposal> suppressedProposals) {
+
+  /** The operation holding the cluster. */
+  public record HeldBy(String operationId, String operation, String businessKey, Instant since, String self) {}
+
+  /**
+   * An episode of suppressed proposals: from {@code firstAt} to {@code lastAt} (wall time), {@code times} cycles.
+   *
+   * @param kind {@code LEASED}, {@code RESIZE_IN_FLIGHT}, {@code HELD}, {@code REJECTION_BACKOFF}, {@code MANUAL_HOLD}
+   */
+  public record SuppressedProposal(String kind, String reason, Integer currentWorkers, Integer proposedWorkers,
+      Instant firstAt, Instant lastAt, int times, String operationId) {}
 
   /**
    * The forecast behind the recommendation.

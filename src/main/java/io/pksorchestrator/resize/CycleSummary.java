@@ -10,24 +10,29 @@ public final class CycleSummary {
   private int forecastsReady;
   private int resizesStarted;
   private int clustersFailed;
+  private int suppressed;
   private final List<String> failedFoundations = new ArrayList<>();
 
   void managed() { managed++; }
   void forecastReady() { forecastsReady++; }
   void resizeStarted() { resizesStarted++; }
   void clusterFailed() { clustersFailed++; }
+  void suppressed() { suppressed++; }
   void foundationFailed(String foundation) { failedFoundations.add(foundation); }
 
   public int managedCount() { return managed; }
   public int forecastsReadyCount() { return forecastsReady; }
   public int resizesStartedCount() { return resizesStarted; }
   public int clustersFailedCount() { return clustersFailed; }
+  /** Proposals not started: cluster leased, resize running, PKS busy, failure or rejection back-off, manual hold. */
+  public int suppressedCount() { return suppressed; }
   /** Foundations whose cluster list could not be read this cycle. */
   public List<String> failedFoundations() { return List.copyOf(failedFoundations); }
 
   @Override
   public String toString() {
     return "managed=" + managed + " forecastsReady=" + forecastsReady + " resizesStarted=" + resizesStarted
-        + " clustersFailed=" + clustersFailed + " foundationsFailed=" + failedFoundations;
+        + " suppressed=" + suppressed + " clustersFailed=" + clustersFailed + " foundationsFailed="
+        + failedFoundations;
   }
 }

@@ -1,5 +1,6 @@
 package io.pksorchestrator.resize;
 
+import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.metrics.DemandSample;
 import io.pksorchestrator.platform.metrics.MetricsGateway;
 import java.time.Duration;
@@ -18,19 +19,28 @@ public class DemandCollector {
 
   /** Prometheus refuses range queries above 11,000 points; stay clearly below. */
   static final int MAX_POINTS_PER_QUERY = 10_000;
+  /** How many windows past the estimated present are read at most per collection (each about 7 days). */
+  static final int MAX_CHUNKS_AHEAD = 5;
 
   private final MetricsGateway metrics;
   private final DemandHistoryStore store;
   private final ResizeProperties settings;
+  private final Foundations foundations;
 
-  public DemandCollector(MetricsGateway metrics, DemandHistoryStore store, ResizeProperties settings) {
+  public DemandCollector(MetricsGateway metrics, DemandHistoryStore store, ResizeProperties settings,
+      Foundations foundations) {
     this.metrics = metrics;
     this.store = store;
     this.settings = settings;
+    this.foundations = foundations;
   }
 
   /**
-   * Fetches and stores the missing demand of one cluster up to {@code foundationNow}.
+   * Fetches and stores the missing demand of one cluster up to {@code foundationNow}. For a foundation faster than
+   * wall time (a simulated one), also beyond it while the source still has data at the end of the window: there
+   * {@code foundationNow} is an estimate from this application's start, and the foundation may run ahead of it (a
+   * standalone simulator started earlier, or this application restarted while the foundation went on); the data
+   * itself says where the foundation's present is. A real foundation runs on wall time: nothing to catch up.
    *
    * @return steps inserted or updated
    */
@@ -43,13 +53,24 @@ public class DemandCollector {
     Duration chunk = resolution.multipliedBy(MAX_POINTS_PER_QUERY - 1);
     int changed = 0;
     Instant newestStored = newest.orElse(null);
-    for (Instant chunkFrom = from; chunkFrom.isBefore(foundationNow); chunkFrom = chunkFrom.plus(chunk)) {
-      Instant chunkTo = min(chunkFrom.plus(chunk), foundationNow);
+    Instant limit = foundationNow;
+    int ahead = ScaledFoundationClock.timeScale(foundations, foundation) > 1.0 ? 0 : MAX_CHUNKS_AHEAD;
+    if (ahead < MAX_CHUNKS_AHEAD && !from.isBefore(limit)) {
+      limit = from.plus(chunk); // already stored past the estimate: read on from there
+      ahead++;
+    }
+    for (Instant chunkFrom = from, chunkTo; chunkFrom.isBefore(limit); chunkFrom = chunkTo) {
+      chunkTo = min(chunkFrom.plus(chunk), limit);
       List<DemandSample> raw = metrics.demand(foundation, cluster, chunkFrom, chunkTo, resolution);
       List<DemandSample> compacted = DemandHistoryStore.compact(raw, step);
       changed += store.merge(foundation, cluster, compacted, newestStored);
       if (!compacted.isEmpty()) {
         newestStored = compacted.get(compacted.size() - 1).time();
+      }
+      boolean reachedTheEnd = !raw.isEmpty() && !raw.get(raw.size() - 1).time().isBefore(chunkTo.minus(resolution));
+      if (chunkTo.equals(limit) && reachedTheEnd && ahead < MAX_CHUNKS_AHEAD) {
+        limit = limit.plus(chunk); // the foundation is further along than estimated: keep reading
+        ahead++;
       }
     }
     return changed;

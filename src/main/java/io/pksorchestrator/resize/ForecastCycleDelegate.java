@@ -22,6 +22,7 @@ public class ForecastCycleDelegate implements JavaDelegate {
     execution.setVariable(CLUSTERS_MANAGED, s.managedCount());
     execution.setVariable(FORECASTS_READY, s.forecastsReadyCount());
     execution.setVariable(RESIZES_STARTED, s.resizesStartedCount());
+    execution.setVariable(PROPOSALS_SUPPRESSED, s.suppressedCount());
     execution.setVariable(CLUSTERS_FAILED, s.clustersFailedCount());
     execution.setVariable(FOUNDATIONS_FAILED, String.join(",", s.failedFoundations()));
   }

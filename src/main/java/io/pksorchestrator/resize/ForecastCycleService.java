@@ -1,13 +1,12 @@
 package io.pksorchestrator.resize;
 
 import io.pksorchestrator.forecast.ScalingDecision;
-import io.pksorchestrator.operations.OperationOutcome;
+import io.pksorchestrator.operations.ClusterLeases;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.PksPlan;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * One forecasting cycle over every managed cluster of every configured foundation, inside one job: per cluster
- * collect, forecast, plan, record the recommendation, and start a resize where the mode allows and none is in
- * flight. A failing foundation or cluster is logged, recorded and counted; the others go on.
+ * collect, forecast, plan, record the recommendation, and start a resize where the mode and the
+ * {@link ProposalGuards} allow; a proposal they suppress is recorded with its reason ({@link SuppressionStore}). A
+ * failing foundation or cluster is logged, recorded and counted; the others go on. Also reclaims the leases of
+ * operations that no longer run.
  */
 @Service
 public class ForecastCycleService {
@@ -36,21 +37,26 @@ public class ForecastCycleService {
   private final ClusterPlanning planning;
   private final DemandCollector collector;
   private final RecommendationStore recommendations;
-  private final ResizeOutcomeStore outcomes;
+  private final ProposalGuards guards;
+  private final SuppressionStore suppressions;
+  private final ClusterLeases leases;
   private final ResizeStarter starter;
   private final FoundationClock clock;
   private final ResizeProperties settings;
 
   public ForecastCycleService(Foundations foundations, PksGateway pks, ClusterPolicies policies,
       ClusterPlanning planning, DemandCollector collector, RecommendationStore recommendations,
-      ResizeOutcomeStore outcomes, ResizeStarter starter, FoundationClock clock, ResizeProperties settings) {
+      ProposalGuards guards, SuppressionStore suppressions, ClusterLeases leases, ResizeStarter starter,
+      FoundationClock clock, ResizeProperties settings) {
     this.foundations = foundations;
     this.pks = pks;
     this.policies = policies;
     this.planning = planning;
     this.collector = collector;
     this.recommendations = recommendations;
-    this.outcomes = outcomes;
+    this.guards = guards;
+    this.suppressions = suppressions;
+    this.leases = leases;
     this.starter = starter;
     this.clock = clock;
     this.settings = settings;
@@ -59,6 +65,11 @@ public class ForecastCycleService {
   /** Runs one cycle and returns its counts. */
   public CycleSummary runCycle() {
     CycleSummary summary = new CycleSummary();
+    try {
+      leases.reclaimOrphans(); // the periodic reclaim: leases of operations that no longer run
+    } catch (RuntimeException e) {
+      LOG.warn("PKSO-RESIZE-005 Could not reclaim orphaned cluster leases: {}", e.getMessage());
+    }
     for (String foundation : new TreeSet<>(foundations.names())) {
       List<PksCluster> clusters;
       Map<String, PksPlan> plans;
@@ -83,6 +94,8 @@ public class ForecastCycleService {
       }
       try {
         collector.applyRetention(foundation, foundationNow);
+        suppressions.deleteBefore(foundation, ClockUtil.getCurrentTime().toInstant()
+            .minus(foundations.toWallTime(foundation, settings.getHistoryRetention())));
       } catch (RuntimeException e) {
         LOG.warn("PKSO-RESIZE-002 Demand history retention failed on foundation '{}': {}", foundation,
             e.getMessage());
@@ -105,11 +118,15 @@ public class ForecastCycleService {
       if (p.forecast().isReady()) {
         summary.forecastReady();
       }
-      RecommendationAction action = act(mc, p, wallNow);
-      if (action == RecommendationAction.RESIZE_STARTED) {
+      Decided decided = act(mc, p, wallNow);
+      if (decided.action() == RecommendationAction.RESIZE_STARTED) {
         summary.resizeStarted();
+      } else if (decided.suppression() != null) {
+        summary.suppressed();
       }
-      save(mc, wallNow, p, action, p.forecast().status().name(), p.decision().reason());
+      String reason = decided.suppression() == null ? p.decision().reason()
+          : p.decision().reason() + "; not proposed: " + decided.suppression().reason();
+      save(mc, wallNow, p, decided.action(), p.forecast().status().name(), reason);
     } catch (RuntimeException e) {
       summary.clusterFailed();
       LOG.warn("PKSO-RESIZE-003 Forecasting cycle failed for cluster '{}': {}. The cluster keeps its size; the"
@@ -118,35 +135,36 @@ public class ForecastCycleService {
     }
   }
 
-  private RecommendationAction act(ManagedCluster mc, ClusterPlan p, Instant wallNow) {
+  /** What the cycle did for a cluster; {@code suppression} when it did not start the resize it recommends. */
+  private record Decided(RecommendationAction action, ProposalSuppression suppression) {}
+
+  private Decided act(ManagedCluster mc, ClusterPlan p, Instant wallNow) {
     ScalingDecision d = p.decision();
     if (!d.isChange()) {
-      return RecommendationAction.NONE;
+      return new Decided(RecommendationAction.NONE, null);
     }
     if (mc.mode() == ClusterMode.FORECAST_ONLY) {
-      return RecommendationAction.RECORDED_ONLY;
+      return new Decided(RecommendationAction.RECORDED_ONLY, null);
     }
-    if (starter.inFlight(mc.foundation(), mc.name())) {
-      return RecommendationAction.RESIZE_IN_FLIGHT;
-    }
-    if (mc.cluster().isBusy() || recentlyFailed(mc, wallNow)) {
-      return RecommendationAction.HELD;
+    Optional<ProposalSuppression> suppressed = guards.check(mc, p, wallNow);
+    if (suppressed.isPresent()) {
+      ProposalSuppression s = suppressed.get();
+      LOG.info("PKSO-RESIZE-012 Not proposing {} -> {} workers for '{}' ({}): {}", mc.currentWorkers(),
+          d.targetWorkers(), mc.key(), s.kind(), s.reason());
+      try {
+        suppressions.record(mc.foundation(), mc.name(), wallNow, p.foundationTime(), mc.currentWorkers(),
+            d.targetWorkers(), s);
+      } catch (RuntimeException e) {
+        LOG.warn("PKSO-RESIZE-006 Cannot record the suppressed proposal of '{}': {}", mc.key(), e.getMessage());
+      }
+      return new Decided(s.kind(), s);
     }
     Double upper = Double.isNaN(p.forecastUpperCores()) ? null : p.forecastUpperCores();
     String id = starter.start(new ResizeProposal(mc.foundation(), mc.name(), mc.currentWorkers(),
         d.targetWorkers(), d.reason(), wallNow, upper));
     LOG.info("PKSO-RESIZE-011 Proposed resize of '{}' from {} to {} workers (process instance {}): {}", mc.key(),
         mc.currentWorkers(), d.targetWorkers(), id, d.reason());
-    return RecommendationAction.RESIZE_STARTED;
-  }
-
-  /** A failed resize holds new proposals for the failure back-off (foundation time). */
-  private boolean recentlyFailed(ManagedCluster mc, Instant wallNow) {
-    Duration backoff = foundations.toWallTime(mc.foundation(), settings.getFailureBackoff());
-    return outcomes.latest(mc.foundation(), mc.name())
-        .filter(o -> OperationOutcome.FAILED.value().equals(o.outcome()))
-        .filter(o -> o.recordedAt().plus(backoff).isAfter(wallNow))
-        .isPresent();
+    return new Decided(RecommendationAction.RESIZE_STARTED, null);
   }
 
   /** Clusters being created or deleted, or whose creation failed, are not forecast. */

@@ -13,6 +13,8 @@ public final class ForecastScalingModel {
   public static final String CLUSTERS_MANAGED = "clustersManaged";
   public static final String FORECASTS_READY = "forecastsReady";
   public static final String RESIZES_STARTED = "resizesStarted";
+  /** Proposals the cycle did not start (lease, resize running, back-off, manual hold): see the clusters API. */
+  public static final String PROPOSALS_SUPPRESSED = "proposalsSuppressed";
   public static final String CLUSTERS_FAILED = "clustersFailed";
   public static final String FOUNDATIONS_FAILED = "foundationsFailed";
 

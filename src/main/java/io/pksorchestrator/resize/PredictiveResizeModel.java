@@ -65,6 +65,7 @@ public final class PredictiveResizeModel {
   public static final String END_APPROVAL_EXPIRED = "Event_ApprovalExpired";
   public static final String END_STALE = "Event_ProposalStale";
   public static final String END_FAILED = "Event_ResizeFailed";
+  public static final String END_CLUSTER_BUSY = "Event_ClusterBusy";
   public static final String BOUNDARY_APPROVAL_TIMEOUT = "Event_ApprovalTimedOut";
   public static final String BOUNDARY_REJECTED = "Event_ResizeRejected";
 

@@ -12,6 +12,12 @@ public enum RecommendationAction {
   RECORDED_ONLY,
   /** A different size is recommended, but PKS is busy with the cluster or a recent resize failed. */
   HELD,
+  /** A different size is recommended, but another operation holds the cluster's lease (e.g. an upgrade). */
+  LEASED,
+  /** A proposal in this direction was rejected within {@code rejection-backoff} and the need has not grown enough. */
+  REJECTION_BACKOFF,
+  /** The cluster was resized manually within {@code manual-hold} and the demand does not exceed that size. */
+  MANUAL_HOLD,
   /** Collecting, forecasting or planning failed for this cluster in this cycle; see the reason. */
   FAILED
 }

@@ -2,6 +2,7 @@ package io.pksorchestrator.resize;
 
 import static io.pksorchestrator.resize.PredictiveResizeModel.*;
 
+import io.pksorchestrator.operations.ClusterLeaseModel;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,6 +46,8 @@ public class ResizeOutcomeRecorder {
           + " in time; nothing changed (a scale-up is left to the reactive path).";
       case STALE -> "Proposal to resize " + change + " was stale: " + ex.getVariable(STALE_REASON)
           + "; nothing changed.";
+      case CLUSTER_BUSY -> "Resize of " + change + " stopped waiting for "
+          + ex.getVariable(ClusterLeaseModel.LEASE_HOLDER) + ", which holds the cluster; nothing changed.";
       default -> "Resize of " + change + " failed: " + ex.getVariable(FAILURE_REASON);
     };
   }

@@ -50,6 +50,20 @@ public class ResizeOutcomeStore {
         + " ORDER BY recorded_at DESC LIMIT ?", ResizeOutcomeStore::map, foundation, cluster, limit);
   }
 
+  /** The cluster's most recent rejected ({@code not-approved}) scale-up ({@code up}) or scale-down. */
+  public Optional<ResizeOutcomeRecord> latestRejected(String foundation, String cluster, boolean up) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM pkso_resize_outcome WHERE foundation = ? AND cluster_name = ?"
+        + " AND outcome = 'not-approved' AND to_workers " + (up ? ">" : "<") + " from_workers"
+        + " ORDER BY recorded_at DESC LIMIT 1", ResizeOutcomeStore::map, foundation, cluster).stream().findFirst();
+  }
+
+  /** The cluster's most recent resize requested by a person ({@code trigger manual}) that was applied. */
+  public Optional<ResizeOutcomeRecord> latestManualResize(String foundation, String cluster) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM pkso_resize_outcome WHERE foundation = ? AND cluster_name = ?"
+        + " AND outcome = 'resized' AND trigger_kind = 'manual' ORDER BY recorded_at DESC LIMIT 1",
+        ResizeOutcomeStore::map, foundation, cluster).stream().findFirst();
+  }
+
   /** Wall time of the cluster's last successful scale-up ({@code up}) or scale-down. */
   public Optional<Instant> lastResized(String foundation, String cluster, boolean up) {
     OffsetDateTime t = jdbc.queryForObject("SELECT MAX(recorded_at) FROM pkso_resize_outcome WHERE foundation = ?"

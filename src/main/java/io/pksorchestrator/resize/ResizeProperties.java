@@ -68,6 +68,21 @@ public class ResizeProperties {
   private Duration registrationTimeout = Duration.ofMinutes(10);
   /** After a failed resize the cycle proposes no new resize for this cluster for this foundation time. */
   private Duration failureBackoff = Duration.ofHours(1);
+  /**
+   * After an operator rejected a proposal, the cycle proposes no resize in the same direction for this foundation
+   * time, unless the forecast need moved further in that direction by more than {@code rejection-margin}.
+   */
+  private Duration rejectionBackoff = Duration.ofHours(6);
+  /**
+   * Relative change of the forecast's upper quantile (of the target workers when the rejected proposal had no
+   * forecast) that overrides the rejection back-off: 0.25 = the need grew (shrank, for a scale-down) by over 25 %.
+   */
+  private double rejectionMargin = 0.25;
+  /**
+   * After a manual resize, the cycle proposes nothing for this foundation time, unless the demand observed now needs
+   * more workers than the manual size.
+   */
+  private Duration manualHold = Duration.ofHours(24);
   /** Per-cluster overrides. */
   private List<ClusterOverride> clusters = new ArrayList<>();
 
@@ -153,6 +168,12 @@ public class ResizeProperties {
   public void setResizeTimeout(Duration resizeTimeout) { this.resizeTimeout = resizeTimeout; }
   public Duration getFailureBackoff() { return failureBackoff; }
   public void setFailureBackoff(Duration failureBackoff) { this.failureBackoff = failureBackoff; }
+  public Duration getRejectionBackoff() { return rejectionBackoff; }
+  public void setRejectionBackoff(Duration rejectionBackoff) { this.rejectionBackoff = rejectionBackoff; }
+  public double getRejectionMargin() { return rejectionMargin; }
+  public void setRejectionMargin(double rejectionMargin) { this.rejectionMargin = rejectionMargin; }
+  public Duration getManualHold() { return manualHold; }
+  public void setManualHold(Duration manualHold) { this.manualHold = manualHold; }
   public List<ClusterOverride> getClusters() { return clusters; }
   public void setClusters(List<ClusterOverride> clusters) { this.clusters = clusters; }
 }

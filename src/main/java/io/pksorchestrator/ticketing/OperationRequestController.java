@@ -10,7 +10,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "200", description = "Duplicate: the key was already accepted; the same operation")
 @ApiResponse(responseCode = "400", description = "Invalid fields (every one listed in errors)",
     content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "409", description = "The idempotency key was used for a different request",
+@ApiResponse(responseCode = "409", description = "The idempotency key was used for a different request, or a cluster"
+    + " the request would change is held by another operation (heldBy names it); nothing was started",
     content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "413", description = "Body larger than pkso.ticketing.max-body-size",
     content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -43,11 +47,14 @@ public class OperationRequestController {
   private final RequestValidator validator;
   private final OperationStarter starter;
   private final TicketingAccess access;
+  private final LeasedClusterCheck leased;
 
-  public OperationRequestController(RequestValidator validator, OperationStarter starter, TicketingAccess access) {
+  public OperationRequestController(RequestValidator validator, OperationStarter starter, TicketingAccess access,
+      LeasedClusterCheck leased) {
     this.validator = validator;
     this.starter = starter;
     this.access = access;
+    this.leased = leased;
   }
 
   @PostMapping("/cluster-requests")
@@ -68,7 +75,8 @@ public class OperationRequestController {
     }
     vars.put(OperationProcesses.EXTERNAL_HOSTNAME, request.externalHostname());
     String businessKey = request.ticketId() != null ? request.ticketId() : request.clusterName();
-    return start(caller, idempotencyKey, request, OperationProcesses.CLUSTER_CREATION, businessKey, vars);
+    return start(caller, idempotencyKey, request, OperationProcesses.CLUSTER_CREATION, businessKey, vars,
+        List.of(request.clusterName()));
   }
 
   @PostMapping("/resize-requests")
@@ -88,7 +96,8 @@ public class OperationRequestController {
     vars.put(OperationProcesses.TRIGGER, OperationProcesses.TRIGGER_MANUAL);
     vars.put(OperationProcesses.PROPOSED_AT, new Date());
     String businessKey = request.foundation() + "/" + request.clusterName();
-    return start(caller, idempotencyKey, request, OperationProcesses.PREDICTIVE_RESIZE, businessKey, vars);
+    return start(caller, idempotencyKey, request, OperationProcesses.PREDICTIVE_RESIZE, businessKey, vars,
+        List.of(request.clusterName()));
   }
 
   @PostMapping("/stemcell-upgrades")
@@ -115,7 +124,8 @@ public class OperationRequestController {
     }
     String businessKey = request.ticketId() != null ? request.ticketId()
         : request.foundation() + "/stemcell-" + request.stemcellVersion();
-    return start(caller, idempotencyKey, request, OperationProcesses.STEMCELL_UPGRADE, businessKey, vars);
+    return start(caller, idempotencyKey, request, OperationProcesses.STEMCELL_UPGRADE, businessKey, vars,
+        upgradeClusters(request));
   }
 
   private static Map<String, Object> common(TicketingRequest request, TicketingAccess.Caller caller) {
@@ -128,12 +138,31 @@ public class OperationRequestController {
     return vars;
   }
 
+  /** The clusters an upgrade request would lease: the named ones and the canaries; null for {@code all}. */
+  private static List<String> upgradeClusters(StemcellUpgradeRequest request) {
+    List<String> named = request.clusters() == null ? List.of() : request.clusters();
+    if (named.contains("all")) {
+      return null;
+    }
+    Set<String> clusters = new TreeSet<>(named);
+    if (request.canaries() != null) {
+      clusters.addAll(request.canaries());
+    }
+    return List.copyOf(clusters);
+  }
+
+  /**
+   * @param leaseClusters the clusters the operation would change (null: every cluster of the foundation); a cluster
+   *     another operation holds answers 409 before anything starts
+   */
   private ResponseEntity<OperationAccepted> start(TicketingAccess.Caller caller, String idempotencyKey,
-      TicketingRequest request, String processKey, String businessKey, Map<String, Object> vars) {
+      TicketingRequest request, String processKey, String businessKey, Map<String, Object> vars,
+      List<String> leaseClusters) {
     String key = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey.trim() : request.ticketId();
     if (key != null && key.length() > 200) {
       throw ApiProblem.invalid(java.util.List.of(new ApiProblem.FieldError(IDEMPOTENCY_KEY, "must be at most 200 characters")));
     }
+    leased.refuseIfLeased(caller.userId(), key, request.foundation(), leaseClusters);
     OperationStarter.Started started = starter.start(
         new OperationStarter.StartCommand(caller.userId(), key, request, processKey, businessKey, vars));
     String self = OperationLinks.operation(started.operationId());

@@ -27,7 +27,17 @@ public record OperationView(
     Date startedAt,
     Date endedAt,
     Links links,
-    List<CallbackDelivery> callbacks) {
+    List<CallbackDelivery> callbacks,
+    @Schema(description = "Clusters this operation holds (leases): no other operation changes them meanwhile")
+    List<HeldCluster> heldClusters,
+    @Schema(description = "The operation this one waits for, while another operation holds its cluster")
+    WaitingFor waitingFor) {
+
+  /** A cluster the operation holds, since when. */
+  public record HeldCluster(String foundation, String cluster, java.time.Instant since) {}
+
+  /** Another operation that holds the cluster this one needs. */
+  public record WaitingFor(String operationId, String description, String cluster, String self) {}
 
   /** An open approval (or operator) task. */
   public record PendingApproval(

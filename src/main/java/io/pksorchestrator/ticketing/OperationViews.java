@@ -1,6 +1,8 @@
 package io.pksorchestrator.ticketing;
 
 import io.pksorchestrator.engine.JobLocks;
+import io.pksorchestrator.operations.ClusterLeaseModel;
+import io.pksorchestrator.operations.ClusterLeases;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
 import java.util.ArrayList;
@@ -29,7 +31,8 @@ public class OperationViews {
 
   private static final List<String> VARIABLES = List.of(OperationVariables.TICKET_ID, OperationVariables.FOUNDATION,
       OperationProcesses.CLUSTER_NAME, OperationVariables.REQUESTED_BY, OperationVariables.OUTCOME,
-      OperationVariables.OUTCOME_MESSAGE, OperationProcesses.REJECTION_REASONS);
+      OperationVariables.OUTCOME_MESSAGE, OperationProcesses.REJECTION_REASONS, ClusterLeaseModel.LEASE_STATE,
+      ClusterLeaseModel.LEASE_HOLDER_ID, ClusterLeaseModel.LEASE_HOLDER, ClusterLeaseModel.LEASE_BLOCKED_CLUSTER);
 
   private final HistoryService historyService;
   private final RuntimeService runtimeService;
@@ -37,15 +40,17 @@ public class OperationViews {
   private final RepositoryService repositoryService;
   private final CallbackOutbox outbox;
   private final JobLocks jobLocks;
+  private final ClusterLeases leases;
 
   public OperationViews(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-      RepositoryService repositoryService, CallbackOutbox outbox, JobLocks jobLocks) {
+      RepositoryService repositoryService, CallbackOutbox outbox, JobLocks jobLocks, ClusterLeases leases) {
     this.jobLocks = jobLocks;
     this.historyService = historyService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.outbox = outbox;
+    this.leases = leases;
   }
 
   /** The operation, if the id is a process instance of one of the operations processes. */
@@ -93,10 +98,28 @@ public class OperationViews {
     return new OperationView(id, pi.getProcessDefinitionKey(), processName(pi), pi.getBusinessKey(),
         str(vars.get(OperationVariables.TICKET_ID)), str(vars.get(OperationVariables.FOUNDATION)),
         str(vars.get(OperationProcesses.CLUSTER_NAME)), str(vars.get(OperationVariables.REQUESTED_BY)),
-        state(running, approvals, outcome), steps(pi, running), approvals, operatorTasks, incidents, outcome,
+        state(running, approvals, outcome), steps(pi, running, vars), approvals, operatorTasks, incidents, outcome,
         str(vars.get(OperationVariables.OUTCOME_MESSAGE)), vars.get(OperationProcesses.REJECTION_REASONS),
         pi.getStartTime(), pi.getEndTime(),
-        new OperationView.Links(OperationLinks.operation(id), OperationLinks.cockpit(id)), callbacks);
+        new OperationView.Links(OperationLinks.operation(id), OperationLinks.cockpit(id)), callbacks,
+        running ? held(id) : List.of(), running ? waitingFor(vars) : null);
+  }
+
+  private List<OperationView.HeldCluster> held(String id) {
+    return leases.heldBy(id).stream()
+        .map(l -> new OperationView.HeldCluster(l.foundation(), l.cluster(), l.acquiredAt())).toList();
+  }
+
+  /** The holder this operation waits for, while its lease steps find the cluster held. */
+  private static OperationView.WaitingFor waitingFor(Map<String, Object> vars) {
+    Object state = vars.get(ClusterLeaseModel.LEASE_STATE);
+    Object holder = vars.get(ClusterLeaseModel.LEASE_HOLDER_ID);
+    if (holder == null || !(ClusterLeaseModel.STATE_HELD.equals(state)
+        || ClusterLeaseModel.STATE_TIMED_OUT.equals(state))) {
+      return null;
+    }
+    return new OperationView.WaitingFor(holder.toString(), str(vars.get(ClusterLeaseModel.LEASE_HOLDER)),
+        str(vars.get(ClusterLeaseModel.LEASE_BLOCKED_CLUSTER)), OperationLinks.operation(holder.toString()));
   }
 
   static String state(boolean running, List<?> approvals, String outcome) {
@@ -113,7 +136,7 @@ public class OperationViews {
     }
   }
 
-  private List<String> steps(HistoricProcessInstance pi, boolean running) {
+  private List<String> steps(HistoricProcessInstance pi, boolean running, Map<String, Object> vars) {
     var query = historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId());
     List<HistoricActivityInstance> activities = running
         ? query.unfinished().orderByHistoricActivityInstanceStartTime().asc().list()
@@ -124,9 +147,18 @@ public class OperationViews {
     }
     List<String> steps = activities.stream()
         .filter(a -> !a.getActivityType().equals("multiInstanceBody"))
-        .map(a -> a.getActivityName() != null ? a.getActivityName() : a.getActivityId())
+        .map(a -> stepName(a, vars))
         .distinct().toList();
     return running && steps.isEmpty() ? waitingToRun(pi.getId()) : steps;
+  }
+
+  /** The activity's name; the lease wait names the operation it waits for ("Waiting for upgrade CHG-1 ..."). */
+  private static String stepName(HistoricActivityInstance a, Map<String, Object> vars) {
+    if (ClusterLeaseModel.EVENT_WAIT.equals(a.getActivityId())
+        && vars.get(ClusterLeaseModel.LEASE_HOLDER) != null) {
+      return "Waiting for " + vars.get(ClusterLeaseModel.LEASE_HOLDER);
+    }
+    return a.getActivityName() != null ? a.getActivityName() : a.getActivityId();
   }
 
   /**

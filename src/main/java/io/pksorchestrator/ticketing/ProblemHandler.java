@@ -33,6 +33,24 @@ public class ProblemHandler {
     return problem(e.status(), e.title(), e.getMessage(), e.errors());
   }
 
+  /** 409 with the holding operation: its id, what it does, since when, and where to follow it. */
+  @ExceptionHandler(ClusterBusyProblem.class)
+  ResponseEntity<ProblemDetail> clusterBusy(ClusterBusyProblem e) {
+    ResponseEntity<ProblemDetail> answer = problem(e.status(), e.title(), e.getMessage(), e.errors());
+    var lease = e.lease();
+    java.util.Map<String, Object> heldBy = new java.util.LinkedHashMap<>();
+    heldBy.put("operationId", lease.holderId());
+    heldBy.put("operation", lease.operation());
+    heldBy.put("businessKey", lease.businessKey());
+    heldBy.put("foundation", lease.foundation());
+    heldBy.put("cluster", lease.cluster());
+    heldBy.put("since", String.valueOf(lease.acquiredAt()));
+    heldBy.put("self", OperationLinks.operation(lease.holderId()));
+    heldBy.put("cockpit", OperationLinks.cockpit(lease.holderId()));
+    answer.getBody().setProperty("heldBy", heldBy);
+    return answer;
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     Throwable root = NestedExceptionUtils.getMostSpecificCause(e);

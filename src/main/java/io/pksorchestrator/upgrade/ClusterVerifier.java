@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * Verifies one upgraded cluster: PKS reports the {@code UPGRADE} {@code succeeded}, every BOSH instance that
  * expects a VM is running as bosh-cli counts it (job state and every process {@code running}; errand instances
- * without a VM are skipped), the deployment is on the target stemcell, the worker count is unchanged. Records
- * the versions after; returns the problems found.
+ * without a VM are skipped), the deployment is on the target stemcell, the worker count is unchanged since the
+ * cluster's upgrade started. Records the versions after; returns the problems found.
  */
 @Service
 public class ClusterVerifier {
@@ -51,8 +51,9 @@ public class ClusterVerifier {
       problems.add("instances not running: " + notRunning);
     }
     long workers = instances.stream().filter(i -> "worker".equals(i.group())).count();
-    if (workers != e.workers) {
-      problems.add("worker count " + workers + " differs from " + e.workers + " before the upgrade");
+    int expected = e.workersAtStart != null ? e.workersAtStart : e.workers;
+    if (workers != expected) {
+      problems.add("worker count " + workers + " differs from " + expected + " at the start of its upgrade");
     }
     return problems;
   }

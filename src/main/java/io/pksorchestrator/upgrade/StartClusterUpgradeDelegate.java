@@ -1,6 +1,7 @@
 package io.pksorchestrator.upgrade;
 
 import io.pksorchestrator.platform.Foundations;
+import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.UpgradeTask;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
@@ -38,6 +39,10 @@ public class StartClusterUpgradeDelegate implements JavaDelegate {
   public void execute(DelegateExecution ex) {
     UpgradeState s = UpgradeStateStore.read(ex);
     int maxInFlight = s.batchIsCanary ? 1 : s.maxInFlight;
+    // the verification baseline: the worker count when the cluster's upgrade starts (read before submitting; the
+    // cluster is leased, so nothing of ours changes it in between)
+    s.batch.forEach(name -> s.cluster(name).ifPresent(c -> c.workersAtStart = pks.cluster(s.foundation, name)
+        .map(PksCluster::workerInstances).orElse(null)));
     UpgradeTask task = ours(s).orElseGet(() -> pks.upgradeClusters(s.foundation, s.batch, List.of(), maxInFlight));
     s.batch.forEach(name -> s.cluster(name).ifPresent(c -> {
       c.status = ClusterStatus.SUBMITTED;

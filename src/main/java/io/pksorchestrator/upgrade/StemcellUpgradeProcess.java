@@ -33,6 +33,7 @@ public final class StemcellUpgradeProcess {
     public static final String NEXT_WINDOW_OPENED = "Event_NextWindowOpened";
     public static final String WRITE_REPORT = "Task_WriteUpgradeReport";
     public static final String ENDED = "Event_UpgradeEnded";
+    public static final String CLUSTER_BUSY = "Event_ClusterBusy";
     public static final String ABORT_REQUESTED = "Event_AbortRequested";
     public static final String CANCEL_PENDING = "Task_CancelPendingUpgrades";
     public static final String ABORT_POLL = "Event_AbortPollDue";

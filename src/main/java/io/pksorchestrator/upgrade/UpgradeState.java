@@ -41,7 +41,13 @@ public class UpgradeState {
     public String name;
     public String uuid;
     public boolean canary;
+    /** Workers when the pre-checks ran (shown in the approval). */
     public int workers;
+    /**
+     * Workers when this cluster's upgrade was submitted to PKS; verification compares with it (null before). The
+     * cluster is leased from approval on, but a change made outside the orchestrator (PKS CLI) must not fail it.
+     */
+    public Integer workersAtStart;
     public int masters;
     public String stemcellBefore;
     public String k8sBefore;

@@ -1,5 +1,6 @@
 package io.pksorchestrator.upgrade;
 
+import io.pksorchestrator.operations.ClusterLeases;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
@@ -14,17 +15,20 @@ import org.springframework.stereotype.Component;
 /**
  * Task_VerifyClusters / Task_VerifyAbortedClusters: settles the batch. A cluster PKS upgraded is verified
  * ({@link ClusterVerifier}); one PKS failed is recorded failed; one that never started (cancelled while queued) is
- * pending again. Sets {@code canaryFailed} when a canary batch failed. Re-running gives the same result.
+ * pending again. Sets {@code canaryFailed} when a canary batch failed. Releases the lease of every cluster it is
+ * done with (upgraded, or failed and not a canary). Re-running gives the same result.
  */
 @Component("verifyClustersDelegate")
 public class VerifyClustersDelegate implements JavaDelegate {
 
   private final ClusterVerifier verifier;
   private final PksGateway pks;
+  private final ClusterLeases leases;
 
-  public VerifyClustersDelegate(ClusterVerifier verifier, PksGateway pks) {
+  public VerifyClustersDelegate(ClusterVerifier verifier, PksGateway pks, ClusterLeases leases) {
     this.verifier = verifier;
     this.pks = pks;
+    this.leases = leases;
   }
 
   @Override
@@ -50,6 +54,10 @@ public class VerifyClustersDelegate implements JavaDelegate {
         e.taskState = null;
       }
       canaryFailed |= e.canary && e.status == ClusterStatus.FAILED;
+      // verified: the upgrade is done with this cluster (a failed canary stays held: the operator may retry it)
+      if (e.status == ClusterStatus.UPGRADED || (e.status == ClusterStatus.FAILED && !e.canary)) {
+        leases.release(s.foundation, name, ex.getProcessInstanceId());
+      }
     }
     s.batch = List.of();
     ex.setVariable(Vars.CANARY_FAILED, canaryFailed);

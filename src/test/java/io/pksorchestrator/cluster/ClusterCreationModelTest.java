@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.pksorchestrator.operations.AcquireClusterLeaseDelegate;
+import io.pksorchestrator.operations.ClusterLeaseModel;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -50,7 +52,8 @@ class ClusterCreationModelTest {
     for (FlowElement e : model.getModelElementsByType(FlowElement.class)) {
       assertThat(e.getId()).matches("(StartEvent|Event|Task|Gateway|Flow)_[A-Z][A-Za-z]+");
       assertThat(drawn).as("diagram element of %s", e.getId()).contains(e.getId());
-      if (!(e instanceof SequenceFlow) && !e.getId().startsWith("Gateway_Merge")) {
+      if (!(e instanceof SequenceFlow) && !e.getId().startsWith("Gateway_Merge")
+          && !e.getId().equals(ClusterLeaseModel.GATEWAY_RETRY_JOIN)) {
         assertThat(e.getName()).as("name of %s", e.getId()).isNotBlank();
       }
     }
@@ -65,17 +68,25 @@ class ClusterCreationModelTest {
     for (var field : ClusterCreationProcess.Elements.class.getFields()) {
       constants.add((String) field.get(null));
     }
+    Set<String> shared = new HashSet<>(); // the lease steps every operations process shares
+    for (var field : ClusterLeaseModel.class.getFields()) {
+      String value = (String) field.get(null);
+      if (value.matches("(Task|Gateway|Event)_.*")) {
+        shared.add(value);
+      }
+    }
     for (String id : constants) {
       assertThat((Object) model.getModelElementById(id)).as(id).isNotNull();
     }
     Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
-    assertThat(nodes).extracting(FlowNode::getId).allMatch(constants::contains);
+    assertThat(nodes).extracting(FlowNode::getId).allMatch(id -> constants.contains(id) || shared.contains(id));
+    assertThat(nodes).extracting(FlowNode::getId).containsAll(shared);
   }
 
   @Test
   void everyExpressionBeanIsAComponentOfThisFeatureOrAKnownSharedBean() throws Exception {
     Set<String> beans = new HashSet<>(Set.of("fourEyesTaskListener"));
-    for (Class<?> c : List.of(ValidateClusterRequestDelegate.class, CreateClusterDelegate.class,
+    for (Class<?> c : List.of(AcquireClusterLeaseDelegate.class, ValidateClusterRequestDelegate.class, CreateClusterDelegate.class,
         CheckClusterCreationDelegate.class, VerifyClusterDelegate.class, DeleteFailedClusterDelegate.class,
         CheckClusterDeletionDelegate.class, EscalateApprovalDelegate.class, ClusterCreationOutcomeListener.class,
         ClusterCreationBusinessKeyListener.class, ClusterCreationSettings.class)) {
@@ -88,7 +99,7 @@ class ClusterCreationModelTest {
       used.add(m.group(1));
     }
     used.removeAll(Set.of("execution", "requestValid", "creationStatus", "clusterVerified", "resolution",
-        "deletionStatus", "pollInterval"));
+        "deletionStatus", "pollInterval", "clusterName", "leaseState", "leaseResolution", "leasePollWait"));
     assertThat(beans).containsAll(used);
   }
 

@@ -10,7 +10,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.pksorchestrator.cluster.ClusterCreationProcess.Elements;
 import io.pksorchestrator.cluster.ClusterCreationProcess.Resolution;
+import io.pksorchestrator.operations.AcquireClusterLeaseDelegate;
+import io.pksorchestrator.operations.ClusterLeaseModel;
+import io.pksorchestrator.operations.ClusterLeases;
 import io.pksorchestrator.operations.FourEyesTaskListener;
+import io.pksorchestrator.operations.LeaseHolder;
+import io.pksorchestrator.operations.LeaseProperties;
+import io.pksorchestrator.operations.ProcessTestLeases;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.operations.OperatorGroups;
@@ -38,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of the cluster creation model on the in-memory engine, with the real delegates and fake gateways. */
 @Deployment(resources = {"bpmn/ClusterCreationProcess.bpmn", "forms/cluster-creation-start.form",
-    "forms/cluster-creation-approval.form", "forms/cluster-creation-failure.form"})
+    "forms/cluster-creation-approval.form", "forms/cluster-creation-failure.form", "forms/cluster-lease-conflict.form"})
 class ClusterCreationProcessTest {
 
   @RegisterExtension
@@ -53,6 +59,8 @@ class ClusterCreationProcessTest {
   FakePksGateway pks;
   FakeBoshGateway bosh;
   ClusterCreationProperties properties;
+  final ClusterLeases leases = ProcessTestLeases.leases();
+  final LeaseProperties leaseSettings = new LeaseProperties();
 
   @BeforeEach
   void registerDelegates() {
@@ -73,10 +81,14 @@ class ClusterCreationProcessTest {
     Mocks.register("deleteFailedClusterDelegate", new DeleteFailedClusterDelegate(pks, settings));
     Mocks.register("checkClusterDeletionDelegate", new CheckClusterDeletionDelegate(pks));
     Mocks.register("clusterCreationOutcomeListener", new ClusterCreationOutcomeListener());
+    Mocks.register("acquireClusterLeaseDelegate", new AcquireClusterLeaseDelegate(leases, foundations,
+        leaseSettings));
+    ProcessTestLeases.clear();
   }
 
   @AfterEach
   void reset() {
+    ProcessTestLeases.clear();
     Mocks.reset();
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
@@ -97,8 +109,15 @@ class ClusterCreationProcessTest {
         .containsEntry(PLAN_MASTER_INSTANCES, 1).containsEntry(PLAN_MAX_WORKER_INSTANCES, 10)
         .containsEntry(EXPECTED_WORKER_COUNT, 4);
     approve(approval, true, "fine");
+    assertThat(leases.find(FOUNDATION, "team-a")).as("the name is leased from the decision to create")
+        .hasValueSatisfying(l -> {
+          assertThat(l.holderId()).isEqualTo(pi.getId());
+          assertThat(l.operation()).isEqualTo("creation");
+          assertThat(l.businessKey()).isEqualTo("TICKET-1");
+        });
 
     runCreationToSuccess(pi, "team-a", 1, 4);
+    assertThat(leases.find(FOUNDATION, "team-a")).as("released once verified").isEmpty();
 
     assertThat(pi).isEnded().hasPassed(Elements.VERIFY).hasPassed(Elements.END_CREATED);
     assertOutcome(pi, OperationOutcome.CREATED, "Cluster 'team-a' on foundation 'lab' created with 4 workers");
@@ -393,6 +412,74 @@ class ClusterCreationProcessTest {
     assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys("kubeconfig");
   }
 
+  // ---------------------------------------------------------------- cluster lease
+
+  @Test
+  void aCreationWaitsWhileAnotherOperationHoldsTheNameThenCreates() {
+    ProcessInstance holder = otherOperationHolding("team-r");
+    ProcessInstance pi = start(request("team-r", 2, "T-20"));
+    validate(pi);
+    approveOnly(approvalTask(pi), true, null);
+    execute(job(ClusterLeaseModel.TASK_ACQUIRE, pi));
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.EVENT_WAIT);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), ClusterLeaseModel.LEASE_HOLDER))
+        .isEqualTo("creation T-19 (operation " + holder.getId() + ")");
+    assertThat(pks.createCalls).hasValue(0);
+
+    ClockUtil.setCurrentTime(plus(leaseSettings.getLeaseWait().plusMinutes(1)));
+    execute(job(ClusterLeaseModel.EVENT_WAIT, pi));
+    execute(job(ClusterLeaseModel.TASK_ACQUIRE, pi));
+    Task conflict = task(ClusterLeaseModel.TASK_RESOLVE, pi);
+    assertThat(candidateGroups(conflict)).containsExactly(OperatorGroups.OPERATORS);
+    engine.getTaskService().complete(conflict.getId(), Map.of(ClusterLeaseModel.LEASE_RESOLUTION, "wait"));
+    execute(job(ClusterLeaseModel.TASK_ACQUIRE, pi));
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.EVENT_WAIT);
+
+    leases.releaseAll(holder.getId());
+    execute(job(ClusterLeaseModel.EVENT_WAIT, pi));
+    execute(job(ClusterLeaseModel.TASK_ACQUIRE, pi));
+    assertThat(pi).isWaitingAt(Elements.CREATE);
+    runCreationToSuccess(pi, "team-r", 1, 2);
+    assertThat(pi).isEnded().hasPassed(Elements.END_CREATED);
+    assertThat(pks.createCalls).hasValue(1);
+  }
+
+  @Test
+  void anOperatorMayStopACreationWaitingForTheName() {
+    otherOperationHolding("team-s");
+    ProcessInstance pi = start(request("team-s", 2, "T-21"));
+    validate(pi);
+    approveOnly(approvalTask(pi), true, null);
+    execute(job(ClusterLeaseModel.TASK_ACQUIRE, pi));
+    ClockUtil.setCurrentTime(plus(leaseSettings.getLeaseWait().plusMinutes(1)));
+    execute(job(ClusterLeaseModel.EVENT_WAIT, pi));
+    execute(job(ClusterLeaseModel.TASK_ACQUIRE, pi));
+    engine.getTaskService().complete(task(ClusterLeaseModel.TASK_RESOLVE, pi).getId(),
+        Map.of(ClusterLeaseModel.LEASE_RESOLUTION, "stop"));
+    assertThat(pi).isEnded().hasPassed(Elements.END_CLUSTER_BUSY).hasNotPassed(Elements.CREATE);
+    assertOutcome(pi, OperationOutcome.CLUSTER_BUSY, "not created: creation T-19 (operation");
+    assertThat(pks.createCalls).hasValue(0);
+  }
+
+  @Test
+  void theLeaseIsReleasedWhenTheCreationIsDeleted() {
+    ProcessInstance pi = approvedRequest("team-t", 2);
+    assertThat(leases.find(FOUNDATION, "team-t")).isPresent();
+    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "request withdrawn", true, true);
+    assertThat(leases.find(FOUNDATION, "team-t")).isEmpty();
+    assertThat(ProcessTestLeases.jdbc().queryForObject("SELECT COUNT(*) FROM pkso_cluster_lease", Integer.class))
+        .isZero();
+  }
+
+  /** A live operation (a creation of another name, waiting for approval) that holds the lease of {@code name}. */
+  private ProcessInstance otherOperationHolding(String name) {
+    ProcessInstance other = start(request(name + "-other", 2, "T-19"));
+    validate(other);
+    assertThat(leases.acquire(FOUNDATION, List.of(name), new LeaseHolder(other.getId(), LeaseHolder.CREATION,
+        "T-19")).complete()).isTrue();
+    return other;
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private Map<String, Object> request(String name, Integer workers, String ticket) {
@@ -442,7 +529,17 @@ class ClusterCreationProcessTest {
     return t;
   }
 
+  /** Approves (or not); an approved request then takes its cluster lease (free in these tests). */
   private void approve(Task approval, boolean approved, String comment) {
+    approveOnly(approval, approved, comment);
+    if (approved) {
+      Job acquire = engine.getManagementService().createJobQuery().processInstanceId(approval.getProcessInstanceId())
+          .activityId(ClusterLeaseModel.TASK_ACQUIRE).singleResult();
+      engine.getManagementService().executeJob(acquire.getId());
+    }
+  }
+
+  private void approveOnly(Task approval, boolean approved, String comment) {
     engine.getIdentityService().setAuthenticatedUserId(APPROVER);
     try {
       Map<String, Object> vars = new HashMap<>();

@@ -23,7 +23,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import io.pksorchestrator.operations.ClusterLeases;
+import io.pksorchestrator.operations.LeaseHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -62,8 +65,15 @@ class ClustersControllerTest {
       return new Forecast(ForecastStatus.READY, "stub", h.end().plus(h.step()), h.step(), mean, lower, upper,
           0.95, 1.0);
     };
+    jdbc.execute("CREATE TABLE ACT_RU_EXECUTION (ID_ VARCHAR(64) PRIMARY KEY)"); // lease liveness (engine stand-in)
+    jdbc.update("INSERT INTO ACT_RU_EXECUTION (ID_) VALUES ('upgrade-9')");
+    ClusterLeases leases = new ClusterLeases(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()));
+    leases.acquire("lab", List.of("web-staging"), new LeaseHolder("upgrade-9", LeaseHolder.UPGRADE, "CHG-9"));
+    SuppressionStore suppressions = new SuppressionStore(jdbc);
+    suppressions.record("lab", "web-staging", NOW, NOW, 3, 6, new ProposalSuppression(RecommendationAction.LEASED,
+        "the cluster is held by upgrade CHG-9 (operation upgrade-9)", "upgrade-9"));
     ClusterOverview overview = new ClusterOverview(recommendations, outcomes, history, forecaster,
-        new ForecastChartRenderer(), settings);
+        new ForecastChartRenderer(), settings, leases, suppressions);
     mvc = MockMvcBuilders.standaloneSetup(new ClustersController(overview)).build();
   }
 
@@ -77,7 +87,14 @@ class ClustersControllerTest {
         .andExpect(jsonPath("$[0].recommendedWorkers").value(6))
         .andExpect(jsonPath("$[0].forecast.upperCores").value(33.5))
         .andExpect(jsonPath("$[0].lastResize.outcome").value("resized"))
-        .andExpect(jsonPath("$[0].chart").value("/api/v1/clusters/lab/web-staging/forecast.png"));
+        .andExpect(jsonPath("$[0].chart").value("/api/v1/clusters/lab/web-staging/forecast.png"))
+        .andExpect(jsonPath("$[0].heldBy.operationId").value("upgrade-9"))
+        .andExpect(jsonPath("$[0].heldBy.operation").value("upgrade"))
+        .andExpect(jsonPath("$[0].heldBy.self").value("/api/v1/operations/upgrade-9"))
+        .andExpect(jsonPath("$[0].suppressedProposals[0].kind").value("LEASED"))
+        .andExpect(jsonPath("$[0].suppressedProposals[0].proposedWorkers").value(6))
+        .andExpect(jsonPath("$[0].suppressedProposals[0].reason").value(
+            org.hamcrest.Matchers.containsString("held by upgrade CHG-9")));
     mvc.perform(get("/api/v1/clusters/lab/web-staging")).andExpect(status().isOk())
         .andExpect(jsonPath("$.lastResize.toWorkers").value(6));
   }

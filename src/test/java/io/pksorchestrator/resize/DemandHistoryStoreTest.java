@@ -23,6 +23,8 @@ class DemandHistoryStoreTest {
   private DemandHistoryStore store;
   private final ResizeProperties settings = new ResizeProperties();
   private final List<String> queries = new ArrayList<>();
+  /** The metrics source's present: it has no sample after it. */
+  private Instant present = Instant.MAX;
 
   @BeforeEach
   void setUp() {
@@ -52,8 +54,9 @@ class DemandHistoryStoreTest {
   @Test
   void firstCollectionBackFillsTheRetentionThenOnlyTheMissingWindow() {
     settings.setHistoryRetention(Duration.ofDays(2));
-    DemandCollector collector = new DemandCollector(metrics(), store, settings);
+    DemandCollector collector = new DemandCollector(metrics(), store, settings, new FixedFoundations(1.0, "lab", "other"));
     Instant now = T0.plus(Duration.ofDays(10));
+    present = now;
 
     int first = collector.collect("lab", "a", now);
     // 2 days of 5-minute steps, the first and last step included
@@ -63,6 +66,7 @@ class DemandHistoryStoreTest {
 
     queries.clear();
     Instant later = now.plus(Duration.ofMinutes(12));
+    present = later;
     int second = collector.collect("lab", "a", later);
     // only from the newest stored step on: the step at `now` is refreshed, two new steps are added
     assertThat(queries).containsExactly(now + ".." + later);
@@ -92,7 +96,7 @@ class DemandHistoryStoreTest {
     store.merge("lab", "a", List.of(new DemandSample(T0, 1), new DemandSample(T0.plus(Duration.ofDays(2)), 2)),
         null);
     store.merge("other", "a", List.of(new DemandSample(T0, 1)), null);
-    DemandCollector collector = new DemandCollector(metrics(), store, settings);
+    DemandCollector collector = new DemandCollector(metrics(), store, settings, new FixedFoundations(1.0, "lab", "other"));
     assertThat(collector.applyRetention("lab", T0.plus(Duration.ofDays(2)))).isEqualTo(1);
     assertThat(count()).isEqualTo(2);
   }
@@ -100,11 +104,33 @@ class DemandHistoryStoreTest {
   @Test
   void longBackFillIsCutIntoQueriesBelowThePrometheusPointLimit() {
     settings.setHistoryRetention(Duration.ofDays(28));
-    DemandCollector collector = new DemandCollector(metrics(), store, settings);
+    DemandCollector collector = new DemandCollector(metrics(), store, settings, new FixedFoundations(1.0, "lab", "other"));
+    present = T0.plus(Duration.ofDays(30));
     collector.collect("lab", "a", T0.plus(Duration.ofDays(30)));
     // 28 days at 1-minute resolution = 40,320 points: five queries of at most 10,000 points
     assertThat(queries).hasSize(5);
     assertThat(count()).isEqualTo(28 * 288 + 1);
+  }
+
+  /**
+   * A simulated foundation (time scale 60) whose present is ahead of the estimate (started before this application,
+   * or running on while it was down): the collector reads on while the source has data, up to the source's present.
+   */
+  @Test
+  void collectionReadsOnWhenTheFoundationIsAheadOfTheEstimate() {
+    settings.setHistoryRetention(Duration.ofDays(2));
+    DemandCollector collector = new DemandCollector(metrics(), store, settings, new FixedFoundations(60.0, "lab"));
+    Instant estimate = T0.plus(Duration.ofDays(10));
+    present = estimate.plus(Duration.ofDays(9)).plus(Duration.ofHours(5));
+    collector.collect("lab", "a", estimate);
+    assertThat(store.latest("lab", "a")).contains(present);
+    assertThat(queries).as("the retention up to the estimate, then two windows of ~7 days ahead").hasSize(3);
+
+    queries.clear();
+    present = present.plus(Duration.ofMinutes(30));
+    collector.collect("lab", "a", estimate.plus(Duration.ofMinutes(30))); // the estimate is still 9 days behind
+    assertThat(store.latest("lab", "a")).contains(present);
+    assertThat(queries).as("one window from the newest stored step").hasSize(1);
   }
 
   private int count() {
@@ -116,7 +142,7 @@ class DemandHistoryStoreTest {
     return (foundation, cluster, from, to, step) -> {
       queries.add(from + ".." + to);
       List<DemandSample> out = new ArrayList<>();
-      for (Instant t = from; !t.isAfter(to); t = t.plus(step)) {
+      for (Instant t = from; !t.isAfter(to) && !t.isAfter(present); t = t.plus(step)) {
         out.add(new DemandSample(t, t.getEpochSecond() / 60 % 60));
       }
       return out;

@@ -9,6 +9,8 @@ import io.pksorchestrator.forecast.ForecastStatus;
 import io.pksorchestrator.forecast.Forecaster;
 import io.pksorchestrator.forecast.ScalingDecision;
 import io.pksorchestrator.forecast.ScalingPlanner;
+import io.pksorchestrator.operations.ClusterLeases;
+import io.pksorchestrator.operations.LeaseHolder;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.RetryableFoundationException;
 import io.pksorchestrator.platform.metrics.DemandSample;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The forecasting cycle against the in-memory engine (real RuntimeService, real tables on H2), fake PKS and
@@ -48,6 +51,8 @@ class ForecastCycleServiceTest {
   private JdbcTemplate jdbc;
   private RecommendationStore recommendations;
   private ResizeOutcomeStore outcomes;
+  private ClusterLeases leases;
+  private SuppressionStore suppressions;
   private ForecastCycleService cycle;
 
   @BeforeEach
@@ -75,11 +80,16 @@ class ForecastCycleServiceTest {
     DemandHistoryStore history = new DemandHistoryStore(jdbc);
     recommendations = new RecommendationStore(jdbc);
     outcomes = new ResizeOutcomeStore(jdbc);
-    DemandCollector collector = new DemandCollector(metrics(), history, settings);
+    DemandCollector collector = new DemandCollector(metrics(), history, settings, foundations);
     ClusterPlanning planning = new ClusterPlanning(collector, history, forecaster(), planner(), outcomes,
         foundations, settings);
+    jdbc.execute("CREATE TABLE ACT_RU_EXECUTION (ID_ VARCHAR(64) PRIMARY KEY)"); // lease liveness (engine stand-in)
+    leases = new ClusterLeases(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()));
+    suppressions = new SuppressionStore(jdbc);
+    ResizeStarter starter = new ResizeStarter(runtimeService());
     cycle = new ForecastCycleService(foundations, pks, new ClusterPolicies(settings), planning, collector,
-        recommendations, outcomes, new ResizeStarter(runtimeService()), f -> NOW, settings);
+        recommendations, new ProposalGuards(leases, starter, outcomes, foundations, settings), suppressions, leases,
+        starter, f -> NOW, settings);
   }
 
   @AfterEach
@@ -138,6 +148,100 @@ class ForecastCycleServiceTest {
     cycle.runCycle();
     assertThat(action("web-staging")).isEqualTo(RecommendationAction.HELD);
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void aLeasedClusterGetsNoProposalAndEachSuppressionIsRecordedWithItsReason() {
+    jdbc.update("INSERT INTO ACT_RU_EXECUTION (ID_) VALUES ('upgrade-1')");
+    leases.acquire("lab", List.of("web-staging"), new LeaseHolder("upgrade-1", LeaseHolder.UPGRADE, "CHG-7"));
+    CycleSummary first = cycle.runCycle();
+    ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(300)));
+    cycle.runCycle();
+
+    assertThat(first.resizesStartedCount()).isZero();
+    assertThat(first.suppressedCount()).isEqualTo(1);
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    Recommendation web = recommendations.find("lab", "web-staging").orElseThrow();
+    assertThat(web.action()).isEqualTo(RecommendationAction.LEASED);
+    assertThat(web.reason()).contains("not proposed: the cluster is held by upgrade CHG-7 (operation upgrade-1)");
+    assertThat(suppressions.recent("lab", "web-staging", 10)).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo("LEASED");
+      assertThat(e.times()).as("one episode, counted").isEqualTo(2);
+      assertThat(e.holderId()).isEqualTo("upgrade-1");
+      assertThat(e.currentWorkers()).isEqualTo(3);
+      assertThat(e.proposedWorkers()).isEqualTo(8);
+      assertThat(e.firstAt()).isEqualTo(NOW);
+      assertThat(e.lastAt()).isEqualTo(NOW.plusSeconds(300));
+    });
+
+    leases.releaseAll("upgrade-1");
+    ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(600)));
+    assertThat(cycle.runCycle().resizesStartedCount()).as("proposed once the lease is released").isEqualTo(1);
+  }
+
+  @Test
+  void aLeaseOfAnOperationThatNoLongerRunsIsReclaimedByTheCycle() {
+    leases.acquire("lab", List.of("web-staging"), new LeaseHolder("gone-1", LeaseHolder.RESIZE, "lab/web-staging"));
+    cycle.runCycle();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pkso_cluster_lease", Integer.class)).isZero();
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.RESIZE_STARTED);
+  }
+
+  @Test
+  void aRejectedProposalIsNotMadeAgainWithinTheBackoffUnlessTheNeedGrewBeyondTheMargin() {
+    // rejected an hour ago at an upper quantile of 40 cores; now 45 cores (+12.5 %, under the 25 % margin)
+    outcomes.record(new ResizeOutcomeRecord("pi-r1", "lab", "web-staging", NOW.minus(Duration.ofHours(1)), NOW, 3, 7,
+        "forecast", 40.0, "not-approved", "Resize of lab/web-staging from 3 to 7 workers was not approved"));
+    cycle.runCycle();
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.REJECTION_BACKOFF);
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    assertThat(suppressions.recent("lab", "web-staging", 1).get(0).reason())
+        .contains("scale-up to 7 workers was rejected").contains("40.0 cores then, 45.0 cores now");
+
+    // a scale-down rejection does not hold a scale-up
+    outcomes.record(new ResizeOutcomeRecord("pi-r2", "lab", "web-staging", NOW.minus(Duration.ofMinutes(30)), NOW, 3,
+        2, "forecast", 10.0, "not-approved", "no"));
+    cycle.runCycle();
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.REJECTION_BACKOFF);
+
+    // after rejection-backoff (6 h of foundation time) the proposal comes back
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(settings.getRejectionBackoff()).minus(Duration.ofMinutes(59))));
+    cycle.runCycle();
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.RESIZE_STARTED);
+  }
+
+  @Test
+  void aNeedThatGrewBeyondTheMarginOverridesTheRejection() {
+    // rejected at 30 cores; the forecast says 45 now (+50 %)
+    outcomes.record(new ResizeOutcomeRecord("pi-r3", "lab", "web-staging", NOW.minus(Duration.ofHours(1)), NOW, 3, 5,
+        "forecast", 30.0, "not-approved", "no"));
+    cycle.runCycle();
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.RESIZE_STARTED);
+  }
+
+  @Test
+  void aManualResizeHoldsForecastProposalsUnlessTheDemandExceedsTheManualSize() {
+    outcomes.record(new ResizeOutcomeRecord("pi-m1", "lab", "web-staging", NOW.minus(Duration.ofHours(2)), NOW, 3, 9,
+        "manual", null, "resized", "Resized by a ticket"));
+    cycle.runCycle();
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.MANUAL_HOLD);
+    assertThat(suppressions.recent("lab", "web-staging", 1).get(0).reason())
+        .contains("resized manually to 9 workers").contains("it needs 8");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+
+    // demand that needs more than the manual size is served at once
+    outcomes.record(new ResizeOutcomeRecord("pi-m2", "lab", "web-staging", NOW.minus(Duration.ofHours(1)), NOW, 9, 6,
+        "manual", null, "resized", "Resized by a ticket"));
+    cycle.runCycle();
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.RESIZE_STARTED);
+  }
+
+  @Test
+  void aManualHoldEndsAfterTheHoldTime() {
+    outcomes.record(new ResizeOutcomeRecord("pi-m3", "lab", "web-staging", NOW.minus(settings.getManualHold())
+        .minusSeconds(1), NOW, 3, 9, "manual", null, "resized", "Resized by a ticket"));
+    cycle.runCycle();
+    assertThat(action("web-staging")).isEqualTo(RecommendationAction.RESIZE_STARTED);
   }
 
   @Test

@@ -79,14 +79,14 @@ class ForecastScalingProcessTest {
     List<HistoricVariableInstance> vars = engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(pi.getId()).list();
     assertThat(vars).extracting(HistoricVariableInstance::getName).containsExactlyInAnyOrder(CLUSTERS_MANAGED,
-        FORECASTS_READY, RESIZES_STARTED, CLUSTERS_FAILED, FOUNDATIONS_FAILED);
+        FORECASTS_READY, RESIZES_STARTED, PROPOSALS_SUPPRESSED, CLUSTERS_FAILED, FOUNDATIONS_FAILED);
     assertThat(pi).variables().containsEntry(CLUSTERS_MANAGED, 3).containsEntry(FORECASTS_READY, 1)
-        .containsEntry(RESIZES_STARTED, 1).containsEntry(CLUSTERS_FAILED, 1)
+        .containsEntry(RESIZES_STARTED, 1).containsEntry(PROPOSALS_SUPPRESSED, 0).containsEntry(CLUSTERS_FAILED, 1)
         .containsEntry(FOUNDATIONS_FAILED, "prod-eu");
     // what one cycle leaves in the engine's history, whatever the number of clusters (docs: about 10 KB)
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .count()).isEqualTo(3);
     assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId()).count())
-        .isEqualTo(5);
+        .isEqualTo(6);
   }
 }

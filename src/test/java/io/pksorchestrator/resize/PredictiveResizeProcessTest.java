@@ -11,7 +11,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.pksorchestrator.operations.AcquireClusterLeaseDelegate;
+import io.pksorchestrator.operations.ClusterLeaseModel;
+import io.pksorchestrator.operations.ClusterLeases;
 import io.pksorchestrator.operations.FourEyesTaskListener;
+import io.pksorchestrator.operations.LeaseHolder;
+import io.pksorchestrator.operations.LeaseProperties;
+import io.pksorchestrator.operations.ProcessTestLeases;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.bosh.BoshGateway;
 import io.pksorchestrator.platform.bosh.BoshInstance;
@@ -36,7 +42,7 @@ import org.mockito.Mockito;
 
 /** Every path of PredictiveResizeProcess on the in-memory engine, with fake PKS and BOSH. */
 @Deployment(resources = {"bpmn/PredictiveResizeProcess.bpmn", "dmn/ResizeApproval.dmn",
-    "forms/predictive-resize-approval.form"})
+    "forms/predictive-resize-approval.form", "forms/cluster-lease-conflict.form"})
 class PredictiveResizeProcessTest {
 
   @RegisterExtension
@@ -49,6 +55,8 @@ class PredictiveResizeProcessTest {
   private final BoshGateway bosh = Mockito.mock(BoshGateway.class);
   private final ResizeProperties settings = new ResizeProperties();
   private final List<ResizeOutcomeRecord> recorded = new ArrayList<>();
+  private final ClusterLeases leases = ProcessTestLeases.leases();
+  private final LeaseProperties leaseSettings = new LeaseProperties();
   private Date now;
 
   @BeforeEach
@@ -66,6 +74,8 @@ class PredictiveResizeProcessTest {
     Mocks.register("verifyWorkersDelegate", new VerifyWorkersDelegate(bosh));
     Mocks.register("resizeOutcome", new ResizeOutcomeRecorder(store));
     Mocks.register("fourEyesTaskListener", new FourEyesTaskListener());
+    Mocks.register("acquireClusterLeaseDelegate", new AcquireClusterLeaseDelegate(leases, foundations, leaseSettings));
+    ProcessTestLeases.clear();
     pks.put(F, FakePksGateway.cluster("web-staging", "medium", 3, Map.of("environment", "staging")));
     pks.put(F, FakePksGateway.cluster("payments-prod", "medium", 6, Map.of("environment", "production")));
     pks.put(F, FakePksGateway.cluster("ml-train", "medium", 4, Map.of()));
@@ -73,6 +83,7 @@ class PredictiveResizeProcessTest {
 
   @AfterEach
   void tearDown() {
+    ProcessTestLeases.clear();
     Mocks.reset();
     ClockUtil.reset();
   }
@@ -81,9 +92,17 @@ class PredictiveResizeProcessTest {
   void smallScaleUpIsAutoApprovedFollowedAndVerified() {
     ProcessInstance pi = start("web-staging", 3, 5);
     execute(job()); // read cluster
-    assertThat(pi).hasPassed(TASK_DECIDE_APPROVAL).isWaitingAt(TASK_CHECK_PROPOSAL);
+    assertThat(pi).hasPassed(TASK_DECIDE_APPROVAL).isWaitingAt(ClusterLeaseModel.TASK_ACQUIRE);
     assertThat(pi).variables().containsEntry(APPROVAL_REQUIRED, false).containsEntry(DIRECTION, "up")
         .containsEntry(FORECAST_CHART_URL, "/api/v1/clusters/lab/web-staging/forecast.png?proposed=5");
+    assertThat(leases.find(F, "web-staging")).as("no lease before the decision to change").isEmpty();
+    execute(job()); // acquire lease
+    assertThat(pi).isWaitingAt(TASK_CHECK_PROPOSAL);
+    assertThat(leases.find(F, "web-staging")).hasValueSatisfying(l -> {
+      assertThat(l.holderId()).isEqualTo(pi.getId());
+      assertThat(l.operation()).isEqualTo("resize");
+      assertThat(l.businessKey()).isEqualTo("lab/web-staging");
+    });
     execute(job()); // check proposal
     execute(job()); // resize
     assertThat(pks.resizeCalls).containsExactly("lab/web-staging=5");
@@ -104,6 +123,7 @@ class PredictiveResizeProcessTest {
     execute(job()); // verify
     assertThat(pi).isEnded().hasPassed(END_RESIZED);
     assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "resized");
+    assertThat(leases.find(F, "web-staging")).as("released once verified").isEmpty();
     assertThat(pks.resizeCalls).hasSize(1);
     assertThat(recorded).singleElement().satisfies(r -> {
       assertThat(r.outcome()).isEqualTo("resized");
@@ -121,6 +141,7 @@ class PredictiveResizeProcessTest {
     assertThat(task()).hasCandidateGroup("platform-operators").hasDueDate(new Date(now.getTime()
         + settings.getApprovalTimeout().toMillis()));
     complete(task(), withVariables(OperationVariables.APPROVED, true, OperationVariables.APPROVAL_COMMENT, "ok"));
+    execute(job()); // acquire lease
     execute(job()); // check proposal
     execute(job()); // resize
     pks.finishUpdate(F, "ml-train", ActionState.SUCCEEDED);
@@ -188,6 +209,7 @@ class PredictiveResizeProcessTest {
     execute(job());
     pks.setWorkers(F, "ml-train", 5);
     complete(task(), withVariables(OperationVariables.APPROVED, true));
+    execute(job()); // acquire lease
     execute(job());
     assertThat(pi).isEnded().hasPassed(END_STALE);
     assertThat(outcomeMessage(pi)).contains("size changed since the proposal");
@@ -200,7 +222,9 @@ class PredictiveResizeProcessTest {
     execute(job());
     ClockUtil.setCurrentTime(new Date(now.getTime() + settings.getProposalMaxAge().toMillis() + 1000));
     complete(task(), withVariables(OperationVariables.APPROVED, true));
+    execute(job()); // acquire lease
     execute(job());
+    assertThat(leases.find(F, "ml-train")).as("released when the stale proposal ends").isEmpty();
     assertThat(pi).isEnded().hasPassed(END_STALE);
     assertThat(pks.resizeCalls).isEmpty();
   }
@@ -223,6 +247,7 @@ class PredictiveResizeProcessTest {
     execute(job());
     execute(job());
     execute(job());
+    execute(job());
     assertThat(pi).isEnded().hasPassed(BOUNDARY_REJECTED, END_FAILED);
     assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "failed");
     assertThat(outcomeMessage(pi)).contains("plan maximum");
@@ -231,6 +256,7 @@ class PredictiveResizeProcessTest {
   @Test
   void failedPksUpdateFails() {
     ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job());
     execute(job());
     execute(job());
     execute(job());
@@ -243,6 +269,7 @@ class PredictiveResizeProcessTest {
   @Test
   void workersNotRunningBeforeTheDeadlineFail() {
     ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job());
     execute(job());
     execute(job());
     execute(job());
@@ -261,11 +288,87 @@ class PredictiveResizeProcessTest {
     ProcessInstance pi = start("web-staging", 3, 5);
     execute(job());
     execute(job());
+    execute(job());
     pks.resizeCluster(F, "web-staging", 5); // a first run of the job that was not committed
     pks.resizeCalls.clear();
     execute(job());
     assertThat(pks.resizeCalls).isEmpty();
     assertThat(pi).isWaitingAt(EVENT_WAIT);
+  }
+
+  @Test
+  void clusterLeasedByAnotherOperationMakesTheResizeWaitUntilItIsReleased() {
+    ProcessInstance holder = otherOperationHolding("web-staging");
+    ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job(pi)); // read cluster: auto-approved
+    execute(job(pi)); // acquire lease: held
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.EVENT_WAIT);
+    assertThat(pi).variables().containsEntry(ClusterLeaseModel.LEASE_STATE, "held")
+        .containsEntry(ClusterLeaseModel.LEASE_HOLDER_ID, holder.getId())
+        .containsEntry(ClusterLeaseModel.LEASE_HOLDER, "upgrade CHG-9 (operation " + holder.getId() + ")")
+        .containsEntry(ClusterLeaseModel.LEASE_BLOCKED_CLUSTER, "lab/web-staging")
+        .containsEntry(ClusterLeaseModel.LEASE_POLL_WAIT, "PT1M");
+    execute(job(pi)); // poll interval passed
+    execute(job(pi)); // still held
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.EVENT_WAIT);
+    assertThat(pks.resizeCalls).isEmpty();
+
+    leases.release(F, "web-staging", holder.getId());
+    execute(job(pi)); // poll interval passed
+    execute(job(pi)); // acquired
+    assertThat(pi).isWaitingAt(TASK_CHECK_PROPOSAL);
+    assertThat(leases.find(F, "web-staging")).hasValueSatisfying(l -> assertThat(l.holderId()).isEqualTo(pi.getId()));
+    assertThat(runtimeService().getVariable(pi.getId(), ClusterLeaseModel.LEASE_HOLDER)).isNull();
+  }
+
+  @Test
+  void waitingLongerThanTheLeaseWaitAsksAnOperatorWhoMayWaitAgainThenStop() {
+    ProcessInstance holder = otherOperationHolding("web-staging");
+    ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job(pi));
+    execute(job(pi)); // held: the deadline is now + lease-wait
+    ClockUtil.setCurrentTime(new Date(now.getTime() + leaseSettings.getLeaseWait().toMillis() + 1000));
+    execute(job(pi)); // poll interval passed
+    execute(job(pi)); // still held, past the deadline
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.TASK_RESOLVE);
+    assertThat(task(pi)).hasCandidateGroup("platform-operators");
+    complete(task(pi), withVariables(ClusterLeaseModel.LEASE_RESOLUTION, "wait"));
+    execute(job(pi)); // a new lease-wait starts from now
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.EVENT_WAIT);
+
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + leaseSettings.getLeaseWait().toMillis()
+        + 1000));
+    execute(job(pi));
+    execute(job(pi));
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.TASK_RESOLVE);
+    complete(task(pi), withVariables(ClusterLeaseModel.LEASE_RESOLUTION, "stop"));
+    assertThat(pi).isEnded().hasPassed(END_CLUSTER_BUSY);
+    assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "cluster-busy");
+    assertThat(outcomeMessage(pi)).contains("stopped waiting for upgrade CHG-9").contains("nothing changed");
+    assertThat(recorded).singleElement().extracting(ResizeOutcomeRecord::outcome).isEqualTo("cluster-busy");
+    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(leases.find(F, "web-staging")).hasValueSatisfying(l -> assertThat(l.holderId())
+        .isEqualTo(holder.getId()));
+  }
+
+  @Test
+  void leaseIsReleasedWhenTheOperationIsDeletedEvenWithoutListeners() {
+    ProcessInstance pi = start("web-staging", 3, 5);
+    execute(job(pi));
+    execute(job(pi));
+    assertThat(leases.find(F, "web-staging")).isPresent();
+    runtimeService().deleteProcessInstance(pi.getId(), "cancelled by an operator", true);
+    assertThat(ProcessTestLeases.jdbc().queryForObject("SELECT COUNT(*) FROM pkso_cluster_lease", Integer.class))
+        .isZero();
+  }
+
+  /** Another operation (an upgrade) holding the cluster: a live instance that owns the lease row. */
+  private ProcessInstance otherOperationHolding(String cluster) {
+    ProcessInstance other = start("payments-prod", 6, 7);
+    execute(job(other)); // waits at its approval: a live instance
+    assertThat(leases.acquire(F, List.of(cluster), new LeaseHolder(other.getId(), LeaseHolder.UPGRADE, "CHG-9"))
+        .complete()).isTrue();
+    return other;
   }
 
   private String outcomeMessage(ProcessInstance pi) {

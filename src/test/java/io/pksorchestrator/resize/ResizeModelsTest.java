@@ -26,7 +26,8 @@ class ResizeModelsTest {
   private static final List<Class<?>> BEANS = List.of(ForecastCycleDelegate.class, ReadClusterDelegate.class,
       CheckProposalDelegate.class, ResizeClusterDelegate.class, CheckResizeDelegate.class,
       VerifyWorkersDelegate.class, ResizeOutcomeRecorder.class, ResizeProperties.class);
-  private static final Set<String> SHARED_BEANS = Set.of("fourEyesTaskListener");
+  /** Beans of the operations package the models share (four eyes, the cluster lease steps). */
+  private static final Set<String> SHARED_BEANS = Set.of("fourEyesTaskListener", "acquireClusterLeaseDelegate");
   private static final Pattern BEAN_REF = Pattern.compile("\\$\\{([A-Za-z]+)[.}]");
 
   @ParameterizedTest
@@ -63,7 +64,8 @@ class ResizeModelsTest {
     String xml = Bpmn.convertToString(model);
     Matcher m = BEAN_REF.matcher(xml);
     Set<String> processVariables = Set.of("proposalCurrent", "approvalRequired", "approved", "resizeState",
-        "workersState", "approvalDue", "resizePollWait");
+        "workersState", "approvalDue", "resizePollWait", "clusterName", "leaseState", "leaseResolution",
+        "leasePollWait", "execution");
     while (m.find()) {
       String name = m.group(1);
       assertThat(beans.contains(name) || processVariables.contains(name)).as("expression root %s", name).isTrue();

@@ -21,9 +21,11 @@ class SimulatorBoundariesTest {
         .check(PRODUCTION);
   }
 
+  /** The launcher is the one exception: {@code java -jar ... simulator} hands the command line to the simulator. */
   @Test
   void productionCodeDoesNotUseTheSimulator() {
     noClasses().that().resideOutsideOfPackage("io.pksorchestrator.simulator..")
+        .and().doNotHaveFullyQualifiedName("io.pksorchestrator.PksOrchestratorApplication")
         .should().dependOnClassesThat().resideInAPackage("io.pksorchestrator.simulator..")
         .check(PRODUCTION);
   }

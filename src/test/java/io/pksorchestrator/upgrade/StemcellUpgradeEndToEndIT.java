@@ -38,13 +38,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * Upgrades the five lab clusters of the simulated foundation (two canaries, maxInFlight 2) to a new stemcell
  * uploaded from a file, with approvals by an operator other than the requester, and checks the simulator's
  * serving record: no cluster with 3+ workers below (workers - 1) serving workers, control plane always reachable.
+ *
+ * <p>With the lab's default settings, as an operator runs it (issue 12's scenario): the forecasting cycle is on
+ * ({@code forecast-and-scale}, a cycle every 30 s) and wants to scale {@code web-staging} up while the upgrade
+ * stages and upgrades the canaries. The upgrade must still end {@code upgraded} for every cluster: the cluster
+ * leases keep the two operations apart, and the simulated PKS never saw two changes of one cluster at a time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"pkso.upgrade.cluster-poll-interval=2m", "pkso.upgrade.installation-poll-interval=1m",
         // engine authorizations are the platform's concern; the four-eyes rule does not depend on them
-        "camunda.bpm.authorization.enabled=false",
-        // the forecasting cycle only records: no resize may race the upgrade on the same clusters
-        "pkso.resize.default-mode=forecast-only"})
+        "camunda.bpm.authorization.enabled=false"})
 class StemcellUpgradeEndToEndIT {
 
   /** Chosen once: the property supplier is read more than once, and every reader must see the same port. */
@@ -65,6 +68,8 @@ class StemcellUpgradeEndToEndIT {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired SimulatedFoundation simulator;
+  @Autowired io.pksorchestrator.resize.SuppressionStore suppressions;
+  @Autowired io.pksorchestrator.resize.ResizeOutcomeStore resizeOutcomes;
 
   @Test
   void upgradesFiveLabClustersWithoutLossOfService() throws Exception {
@@ -89,8 +94,8 @@ class StemcellUpgradeEndToEndIT {
 
     await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() ->
         runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
-    assertThat(variable(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
     JsonNode report = new ObjectMapper().readTree(variable(pi, Vars.UPGRADE_REPORT).toString());
+    assertThat(variable(pi, OperationVariables.OUTCOME)).as("outcome; report: %s", report).isEqualTo("upgraded");
     assertThat(report.get("clusters")).hasSize(5);
     assertThat(report.get("upgraded").asInt()).isEqualTo(5);
     Instant to = simulator.now();
@@ -107,6 +112,20 @@ class StemcellUpgradeEndToEndIT {
         assertThat(simulator.controlPlaneAlwaysReachable(name, from, to)).as(name + " control plane").isTrue();
       }
     }
+    // the two processes met: the cycle resized web-staging before the upgrade took it, or was kept off it
+    boolean resized = resizeOutcomes.latest("lab", "web-staging").filter(o -> "resized".equals(o.outcome()))
+        .isPresent();
+    boolean keptOff = suppressions.recent("lab", "web-staging", 50).stream()
+        .anyMatch(e -> e.kind().equals("LEASED") && pi.getId().equals(e.holderId()));
+    assertThat(resized || keptOff).as("the forecast cycle wanted to resize web-staging during the test").isTrue();
+    simulator.run(() -> {
+      var changes = simulator.pks().changes();
+      assertThat(changes.overlaps()).as("two changes of one cluster in flight").isEmpty();
+      assertThat(changes.refusals()).as("changes PKS refused (the cluster was busy)").isEmpty();
+    });
+    System.out.println("PKSO-E2E-UPGRADE web-staging resized by the cycle before the upgrade took it: " + resized
+        + ", proposals kept off by the upgrade's lease: " + keptOff + ", PKS changes: "
+        + simulator.call(() -> simulator.pks().changes().changes().size()));
   }
 
   private Task awaitTask(ProcessInstance pi, String taskKey) {

@@ -24,7 +24,8 @@ class StemcellUpgradeModelTest {
 
   @Test
   void everyDelegateExpressionNamesAComponent() throws Exception {
-    Set<String> beans = new HashSet<>(Set.of("fourEyesTaskListener"));
+    // shared beans of the operations package: four eyes, the cluster lease steps
+    Set<String> beans = new HashSet<>(Set.of("fourEyesTaskListener", "acquireClusterLeaseDelegate"));
     var scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
     for (var candidate : scanner.findCandidateComponents("io.pksorchestrator.upgrade")) {

@@ -10,7 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pksorchestrator.operations.AcquireClusterLeaseDelegate;
+import io.pksorchestrator.operations.ClusterLeaseModel;
+import io.pksorchestrator.operations.ClusterLeases;
 import io.pksorchestrator.operations.FourEyesTaskListener;
+import io.pksorchestrator.operations.LeaseHolder;
+import io.pksorchestrator.operations.LeaseProperties;
+import io.pksorchestrator.operations.ProcessTestLeases;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.opsman.OmStemcell;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Ids;
@@ -47,14 +53,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"bpmn/StemcellUpgradeProcess.bpmn", "forms/stemcell-upgrade-start.form",
     "forms/stemcell-upgrade-approval.form", "forms/stemcell-upgrade-continuation.form",
     "forms/stemcell-upgrade-installation-failure.form", "forms/stemcell-upgrade-canary-failure.form",
-    "forms/stemcell-upgrade-window-closed.form"})
+    "forms/stemcell-upgrade-window-closed.form", "forms/cluster-lease-conflict.form"})
 class StemcellUpgradeProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = io.pksorchestrator.ProcessTestEngine.coverage()
       .assertClassCoverageAtLeast(1.0).build();
 
-  private static final Set<String> WINDOW_TIMERS = Set.of(Ids.WINDOW_OPENED, Ids.NEXT_WINDOW_OPENED);
+  /** Timers {@link #drive} fires only when due (the poll timers it fires at once). */
+  private static final Set<String> WINDOW_TIMERS = Set.of(Ids.WINDOW_OPENED, Ids.NEXT_WINDOW_OPENED,
+      ClusterLeaseModel.EVENT_WAIT);
   private static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
 
   private final ObjectMapper json = new ObjectMapper();
@@ -67,6 +75,7 @@ class StemcellUpgradeProcessTest {
   /** While true, started uploads wait in {@link #pendingUploads} (a node busy uploading). */
   private boolean holdUploads;
   private final List<Runnable> pendingUploads = new java.util.ArrayList<>();
+  private final ClusterLeases leases = ProcessTestLeases.leases();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -98,13 +107,17 @@ class StemcellUpgradeProcessTest {
     Mocks.register("planNextStepDelegate", new PlanNextStepDelegate(props));
     Mocks.register("startClusterUpgradeDelegate", new StartClusterUpgradeDelegate(fake.pks, fake, props));
     Mocks.register("checkClusterUpgradeDelegate", new CheckClusterUpgradeDelegate(fake.pks));
-    Mocks.register("verifyClustersDelegate", new VerifyClustersDelegate(verifier, fake.pks));
+    Mocks.register("verifyClustersDelegate", new VerifyClustersDelegate(verifier, fake.pks, leases));
+    Mocks.register("acquireClusterLeaseDelegate", new AcquireClusterLeaseDelegate(leases, fake, new LeaseProperties()));
+    Mocks.register("upgradeLeaseScope", new UpgradeLeaseScope());
+    ProcessTestLeases.clear();
     Mocks.register("cancelPendingUpgradesDelegate", new CancelPendingUpgradesDelegate(fake.pks, fake, props));
     Mocks.register("writeUpgradeReportDelegate", new WriteUpgradeReportDelegate());
   }
 
   @AfterEach
   void tearDown() throws Exception {
+    ProcessTestLeases.clear();
     Mocks.reset();
     uploads.destroy();
     ClockUtil.reset();
@@ -224,6 +237,86 @@ class StemcellUpgradeProcessTest {
     assertThat(alpha.get("durationSeconds").isNumber()).isTrue();
     assertThat(alpha.get("result").asText()).isEqualTo("upgraded");
     assertThat((String) historic(pi, Vars.UPGRADE_REPORT_TEXT)).contains("alpha", "charlie", "upgraded");
+  }
+
+  @Test
+  void everySelectedClusterIsLeasedFromApprovalAndReleasedOnceVerified() throws Exception {
+    ProcessInstance pi = start(request());
+    assertThat(leases.all()).as("no lease while waiting for approval").isEmpty();
+    approve(pi);
+    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+    assertThat(leases.find(F, "alpha")).as("the canary is verified: released").isEmpty();
+    assertThat(leases.heldBy(pi.getId())).extracting(l -> l.cluster()).containsExactly("bravo", "charlie");
+    assertThat(leases.find(F, "bravo")).hasValueSatisfying(l -> {
+      assertThat(l.operation()).isEqualTo("upgrade");
+      assertThat(l.businessKey()).isEqualTo("CHG-1");
+    });
+    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(Vars.CONTINUATION_APPROVED, true));
+    assertThat(pi).isEnded();
+    assertThat(leases.all()).isEmpty();
+  }
+
+  /**
+   * The issue's scenario at process level: a cluster's size changes between the approval and its own upgrade (here
+   * outside the orchestrator); the upgrade verifies against the size at the start of that cluster's upgrade.
+   */
+  @Test
+  void verificationComparesWithTheWorkerCountAtTheStartOfThatClustersUpgrade() throws Exception {
+    props.setConfirmAfterCanaries(false);
+    ProcessInstance pi = start(request());
+    fake.clusters.get("charlie").workers = 8; // was 5 at the pre-checks
+    approve(pi);
+    assertThat(pi).isEnded();
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
+    JsonNode charlie = row(report(pi), "charlie");
+    assertThat(charlie.get("result").asText()).isEqualTo("upgraded");
+  }
+
+  @Test
+  void anUpgradeWaitsForAnotherOperationHoldingOneOfItsClusters() throws Exception {
+    ProcessInstance holder = otherOperationHolding("bravo");
+    ProcessInstance pi = start(request());
+    approve(pi);
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.EVENT_WAIT);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), ClusterLeaseModel.LEASE_BLOCKED_CLUSTER))
+        .isEqualTo("lab/bravo");
+    assertThat(leases.heldBy(pi.getId())).as("taken in name order up to the held one").extracting(l -> l.cluster())
+        .containsExactly("alpha");
+    assertThat(fake.applyChangesProducts).isEmpty();
+
+    leases.releaseAll(holder.getId());
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(2))));
+    drive(pi);
+    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+    assertThat(leases.heldBy(pi.getId())).extracting(l -> l.cluster()).containsExactly("bravo", "charlie");
+  }
+
+  @Test
+  void anOperatorMayWaitAgainAndThenStopAnUpgradeThatWaitsTooLong() throws Exception {
+    otherOperationHolding("charlie");
+    ProcessInstance pi = start(request());
+    approve(pi);
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(2).plusMinutes(1))));
+    drive(pi);
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.TASK_RESOLVE);
+    decide(pi, ClusterLeaseModel.TASK_RESOLVE, withVariables(ClusterLeaseModel.LEASE_RESOLUTION, "wait"));
+    assertThat(pi).isWaitingAt(ClusterLeaseModel.EVENT_WAIT);
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(4).plusMinutes(2))));
+    drive(pi);
+    decide(pi, ClusterLeaseModel.TASK_RESOLVE, withVariables(ClusterLeaseModel.LEASE_RESOLUTION, "stop"));
+    assertThat(pi).isEnded().hasPassed(Ids.CLUSTER_BUSY).hasNotPassed(Ids.UPLOAD_STEMCELL);
+    assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("cluster-busy");
+    assertThat((String) historic(pi, OperationVariables.OUTCOME_MESSAGE)).contains("lab/charlie stayed held by");
+    assertThat(fake.applyChangesProducts).isEmpty();
+    assertThat(leases.heldBy(pi.getId())).as("released at the end").isEmpty();
+  }
+
+  /** A live operation (another upgrade, waiting for its approval) that holds {@code cluster}. */
+  private ProcessInstance otherOperationHolding(String cluster) {
+    ProcessInstance other = start(request(OperationVariables.TICKET_ID, "CHG-2"));
+    assertThat(leases.acquire(F, List.of(cluster), new LeaseHolder(other.getId(), LeaseHolder.RESIZE, "lab/" + cluster))
+        .complete()).isTrue();
+    return other;
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.pksorchestrator.simulator.core.Json.obj;
 
 import io.pksorchestrator.simulator.SimulatorProperties.Durations;
 import io.pksorchestrator.simulator.bosh.BoshDirector;
+import io.pksorchestrator.simulator.core.ChangeRecord;
 import io.pksorchestrator.simulator.core.Scheduler;
 import io.pksorchestrator.simulator.core.SimException;
 import io.pksorchestrator.simulator.faults.FaultInjector;
@@ -26,6 +27,7 @@ public final class PksSimulation {
   private final UpgradeOrchestrator upgrades;
   private final List<Consumer<SimCluster>> createdListeners = new ArrayList<>();
   private final List<Consumer<SimCluster>> deletedListeners = new ArrayList<>();
+  private final ChangeRecord changes;
 
   public PksSimulation(Scheduler scheduler, BoshDirector bosh, FaultInjector faults, Durations durations,
       ControlPlane controlPlane, int workerMaxInFlight) {
@@ -33,8 +35,14 @@ public final class PksSimulation {
     this.controlPlane = controlPlane;
     this.workerMaxInFlight = workerMaxInFlight;
     this.registration = durations.getRegistration();
+    this.changes = new ChangeRecord(scheduler);
     this.lifecycle = new ClusterLifecycle(scheduler, bosh, faults, durations, controlPlane);
-    this.upgrades = new UpgradeOrchestrator(scheduler, lifecycle, clusters, workerMaxInFlight);
+    this.upgrades = new UpgradeOrchestrator(scheduler, lifecycle, clusters, workerMaxInFlight, changes);
+  }
+
+  /** Every change accepted or refused since start-up (or the last reset). */
+  public ChangeRecord changes() {
+    return changes;
   }
 
   /** Called with every new cluster (the workload model gives it demand). */
@@ -53,6 +61,7 @@ public final class PksSimulation {
     SimCluster c = new SimCluster(name, plan(planName), name + ".lab.pks.local", 8443, workers, scheduler.now());
     tags.forEach((k, v) -> c.tags.add(obj("name", k, "value", v)));
     lifecycle.provisioned(c, pksVersion, k8sVersion);
+    c.changes = changes;
     clusters.put(name, c);
     createdListeners.forEach(l -> l.accept(c));
     return c;
@@ -100,7 +109,9 @@ public final class PksSimulation {
     }
     Plan plan = plan(planName);
     if (clusters.containsKey(name)) {
-      throw error(409, "Cluster name '" + name + "' is already taken: choose another name or delete the existing cluster");
+      String why = "Cluster name '" + name + "' is already taken: choose another name or delete the existing cluster";
+      changes.refused(name, SimCluster.CREATE, 409, why);
+      throw error(409, why);
     }
     int workers = params.get("kubernetes_worker_instances") == null ? plan.workers() : workerCount(params.get("kubernetes_worker_instances"), plan);
     int port = params.get("kubernetes_master_port") instanceof Number n ? n.intValue() : 8443;
@@ -113,6 +124,8 @@ public final class PksSimulation {
     c.action(SimCluster.CREATE, SimCluster.IN_PROGRESS, "Creating cluster");
     Map<String, Object> answer = c.toJson(controlPlane, false);
     c.pendingAction = SimCluster.CREATE;
+    c.changes = changes;
+    changes.accepted(name, SimCluster.CREATE);
     clusters.put(name, c);
     createdListeners.forEach(l -> l.accept(c));
     registered(c, () -> lifecycle.create(c));
@@ -135,12 +148,15 @@ public final class PksSimulation {
   public void update(String name, Map<String, Object> params) {
     SimCluster c = find(name);
     if (c.busy()) {
-      throw error(409, "Cluster " + name + " has an operation in progress (" + (c.pendingAction != null
+      String why = "Cluster " + name + " has an operation in progress (" + (c.pendingAction != null
           ? c.pendingAction + " not yet registered" : c.lastAction + " " + c.lastActionState)
-          + "): wait until it has finished, then try again");
+          + "): wait until it has finished, then try again";
+      changes.refused(name, SimCluster.UPDATE, 409, why);
+      throw error(409, why);
     }
     int workers = params.containsKey("kubernetes_worker_instances")
         ? workerCount(params.get("kubernetes_worker_instances"), c.plan) : c.workers;
+    changes.accepted(name, SimCluster.UPDATE);
     // until PKS registers the update the cluster shows its previous action, parameters and tags
     c.pendingAction = SimCluster.UPDATE;
     registered(c, () -> {
@@ -161,12 +177,16 @@ public final class PksSimulation {
       return; // already being deleted: idempotent
     }
     if (c.busy()) {
-      throw error(409, "Cluster " + name + " has an operation in progress (" + (c.pendingAction != null
-          ? c.pendingAction : c.lastAction) + "): wait until it has finished");
+      String why = "Cluster " + name + " has an operation in progress (" + (c.pendingAction != null
+          ? c.pendingAction : c.lastAction) + "): wait until it has finished";
+      changes.refused(name, SimCluster.DELETE, 409, why);
+      throw error(409, why);
     }
+    changes.accepted(name, SimCluster.DELETE);
     c.pendingAction = SimCluster.DELETE;
     registered(c, () -> lifecycle.delete(c, gone -> {
       clusters.remove(gone.name);
+      changes.gone(gone.name);
       deletedListeners.forEach(l -> l.accept(gone));
     }));
   }

@@ -3,6 +3,7 @@ package io.pksorchestrator.simulator.pks;
 import static io.pksorchestrator.simulator.core.Json.obj;
 
 import io.pksorchestrator.simulator.bosh.SimDeployment;
+import io.pksorchestrator.simulator.core.ChangeRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class SimCluster {
   SimDeployment deployment;
   /** An action accepted but not registered yet (CREATE, UPDATE or DELETE), or null. */
   String pendingAction;
+  /** Where every change of this cluster is recorded (set by the PKS simulation). */
+  ChangeRecord changes;
 
   SimCluster(String name, Plan plan, String host, int port, int workers, Instant createdAt) {
     this.name = name;
@@ -93,6 +96,9 @@ public final class SimCluster {
     lastAction = action;
     lastActionState = state;
     lastActionDescription = description;
+    if (changes != null) {
+      changes.transition(name, action, state);
+    }
   }
 
   /** The Cluster model of §5.3; {@code details} adds the kubernetes_setting_* fields (clusterdetails). */

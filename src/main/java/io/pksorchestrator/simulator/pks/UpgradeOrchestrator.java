@@ -1,5 +1,6 @@
 package io.pksorchestrator.simulator.pks;
 
+import io.pksorchestrator.simulator.core.ChangeRecord;
 import io.pksorchestrator.simulator.core.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,12 +23,15 @@ final class UpgradeOrchestrator {
   private final Map<String, SimCluster> clusters;
   private final int workerMaxInFlight;
   private final Map<String, UpgradeTask> tasks = new LinkedHashMap<>();
+  private final ChangeRecord changes;
 
-  UpgradeOrchestrator(Scheduler scheduler, ClusterLifecycle lifecycle, Map<String, SimCluster> clusters, int workerMaxInFlight) {
+  UpgradeOrchestrator(Scheduler scheduler, ClusterLifecycle lifecycle, Map<String, SimCluster> clusters,
+      int workerMaxInFlight, ChangeRecord changes) {
     this.scheduler = scheduler;
     this.lifecycle = lifecycle;
     this.clusters = clusters;
     this.workerMaxInFlight = workerMaxInFlight;
+    this.changes = changes;
   }
 
   /**
@@ -54,7 +58,9 @@ final class UpgradeOrchestrator {
         throw PksSimulation.error(404, "Cluster " + n + " not found");
       }
       if (c.busy()) {
-        throw PksSimulation.error(409, "Cluster " + n + " has an operation in progress (" + c.lastAction + "): it cannot be upgraded now");
+        String why = "Cluster " + n + " has an operation in progress (" + c.lastAction + "): it cannot be upgraded now";
+        changes.refused(n, SimCluster.UPGRADE, 409, why);
+        throw PksSimulation.error(409, why);
       }
     }
     UpgradeTask task = new UpgradeTask(maxInFlight);

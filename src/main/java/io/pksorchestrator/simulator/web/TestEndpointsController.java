@@ -4,6 +4,7 @@ import static io.pksorchestrator.simulator.core.Json.obj;
 
 import io.pksorchestrator.simulator.SimulatedFoundation;
 import io.pksorchestrator.simulator.SimulatedFoundation.Component;
+import io.pksorchestrator.simulator.core.ChangeRecord;
 import io.pksorchestrator.simulator.core.ServingRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +127,23 @@ public class TestEndpointsController extends ControllerSupport {
       }
       answer.put("minutes", record.perMinute(cluster, start, end));
       return answer;
+    });
+  }
+
+  /**
+   * The simulated PKS's record of cluster changes: every change it accepted (action, accepted, started and ended in
+   * simulated time, result), every change it refused (busy cluster, name taken) and any two changes of one cluster
+   * in flight at once; {@code cluster} narrows it to one cluster.
+   */
+  @GetMapping("/changes")
+  public Map<String, Object> changes(@RequestParam(required = false) String cluster) {
+    return call(() -> {
+      ChangeRecord record = foundation.pks().changes();
+      return obj("changes", record.changes().stream().filter(c -> cluster == null || c.cluster().equals(cluster))
+              .toList(),
+          "refusals", record.refusals().stream().filter(r -> cluster == null || r.cluster().equals(cluster)).toList(),
+          "overlaps", record.overlaps().stream().filter(o -> cluster == null || o.first().cluster().equals(cluster))
+              .toList());
     });
   }
 
