@@ -36,9 +36,9 @@ class StandaloneSimulatorTest {
 
   @Test
   void servesTheLabFoundationOnItsOwn() {
-    SimulatorServer server = StandaloneSimulator.start(new String[] {"--port", "0", "--history", "1d"});
+    SimulatorServer server = StandaloneSimulator.start(new String[] {"--port", "0", "--history", "1d", "--control-token", "standalone-test"});
     try {
-      SimHttp http = new SimHttp(server.port());
+      SimHttp http = new SimHttp(server.port(), "standalone-test");
       String token = http.token("pks-uaa", "lab-pks-client-secret");
       assertThat(http.get("/lab/pks/v1/clusters", token).json().findValuesAsText("name"))
           .contains("web-staging", "payments-prod");

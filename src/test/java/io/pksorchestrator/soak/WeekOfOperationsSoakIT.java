@@ -91,7 +91,8 @@ class WeekOfOperationsSoakIT {
     long wallStart = System.nanoTime();
     prepare();
     simulator = SoakJvm.start("simulator", dir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-        List.of("simulator", "--port=0", "--speed=" + SPEED, "--history=8d", "--seed=12"));
+        List.of("simulator", "--port=0", "--speed=" + SPEED, "--history=8d", "--seed=12",
+            "--control-token=" + simToken));
     simPort = Integer.parseInt(simulator.awaitLine(Pattern.compile("PKSO-SIM003 .* http://localhost:(\\d+)/"),
         Duration.ofMinutes(2)));
     http = new SoakHttp("http://localhost:" + simPort, simToken, passwords);
@@ -166,7 +167,9 @@ class WeekOfOperationsSoakIT {
         "--pkso.security.operator-password=" + passwords.get("operator"),
         "--pkso.security.ticketing-password=" + passwords.get("ticketing"),
         // a killed node's jobs are taken again after this (wall) time
-        "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+        "--camunda.bpm.job-execution.lock-time-in-millis=15000", "--pkso.engine.job-lock-margin=5s",
+        // the only directory stemcell files may come from (docs/security.md, section 2)
+        "--pkso.upgrade.stemcell-dir=" + stemcell.getParent().toAbsolutePath().normalize(),
         "--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=500",
         // the cycle in wall time, its decision interval in foundation time (about one cycle at this speed)
         "--pkso.resize.forecast-cycle=R/PT2S", "--pkso.resize.decision-interval=PT1H",

@@ -304,7 +304,7 @@ class StemcellUpgradeProcessTest {
     ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(4).plusMinutes(2))));
     drive(pi);
     decide(pi, ClusterLeaseModel.TASK_RESOLVE, withVariables(ClusterLeaseModel.LEASE_RESOLUTION, "stop"));
-    assertThat(pi).isEnded().hasPassed(Ids.CLUSTER_BUSY).hasNotPassed(Ids.UPLOAD_STEMCELL);
+    assertThat(pi).isEnded().hasPassed(Ids.CLUSTER_BUSY).hasNotPassed(Ids.START_STEMCELL_UPLOAD);
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("cluster-busy");
     assertThat((String) historic(pi, OperationVariables.OUTCOME_MESSAGE)).contains("lab/charlie stayed held by");
     assertThat(fake.applyChangesProducts).isEmpty();
