@@ -32,6 +32,7 @@ class ClusterChangesHttpTest {
     Map<String, Object> create = Map.of("name", "busy", "plan_name", "small",
         "parameters", Map.of("kubernetes_master_host", "busy.lab.local", "kubernetes_worker_instances", 2));
     assertThat(http.send("POST", "/lab/pks/v1/clusters", token, create).status()).isEqualTo(202);
+    sim.advance(Duration.ofMinutes(2)); // PKS has registered the CREATE (durations.registration, 90 s)
     // creating: a resize, an upgrade and a delete are all refused
     assertThat(resize("busy", 3).status()).isEqualTo(409);
     Reply upgrade = http.send("PATCH", "/lab/pks/v1/clusters", token, Map.of("clusters", List.of("busy"),
@@ -44,9 +45,9 @@ class ClusterChangesHttpTest {
     sim.advance(Duration.ofMinutes(10));
     assertThat(resize("busy", 3).status()).isEqualTo(202);
     assertThat(resize("busy", 4).status()).as("resize while resizing").isEqualTo(409);
-    sim.advance(Duration.ofMinutes(4));
+    sim.advance(Duration.ofMinutes(6)); // registration (90 s) + update (4 min)
     assertThat(http.send("DELETE", "/lab/pks/v1/clusters/busy", token, null).status()).isEqualTo(204);
-    sim.advance(Duration.ofMinutes(5));
+    sim.advance(Duration.ofMinutes(7)); // registration + delete (5 min)
 
     JsonNode record = http.get("/_sim/changes?cluster=busy", null).json();
     JsonNode changes = record.get("changes");

@@ -586,6 +586,8 @@ class StemcellUpgradeProcessTest {
       assertThat(start.getRetries()).as("not retryable: no retry cycle").isZero();
       assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
           .getIncidentMessage()).contains("stemcellSource");
+      // ends the instance, which releases its cluster leases for the next case
+      engine.getRuntimeService().deleteProcessInstance(pi.getId(), "next case");
     }
     assertThat(fake.uploads).isEmpty();
   }
