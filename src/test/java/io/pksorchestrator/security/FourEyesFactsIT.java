@@ -241,12 +241,15 @@ class FourEyesFactsIT extends PlatformApplicationTest {
     String id = own.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     assertThat(runtimeService.getVariable(id, OperationVariables.REQUESTED_BY)).isEqualTo("admin");
 
+    // other tests of the shared application context may have started instances as ticketing (through /api/v1)
+    long startedByTicketing = historyService.createHistoricProcessInstanceQuery().startedBy("ticketing").count();
     for (String key : List.of("ClusterCreationProcess", "PredictiveResizeProcess", "StemcellUpgradeProcess")) {
       HttpResponse<String> r = new Call("POST", "/engine-rest/process-definition/key/" + key + "/start",
           "{\"variables\":{\"foundation\":{\"value\":\"lab\"}}}", TICKETING).send(this);
       assertThat(r.statusCode()).as(key + ": " + r.body()).isIn(403, 404);
     }
-    assertThat(historyService.createHistoricProcessInstanceQuery().startedBy("ticketing").count()).isZero();
+    assertThat(historyService.createHistoricProcessInstanceQuery().startedBy("ticketing").count())
+        .as("no instance started by ticketing over /engine-rest").isEqualTo(startedByTicketing);
   }
 
   private Approval approvalRequestedBy(String requester) {
