@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -60,7 +59,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
     "pkso.ticketing.callbacks.initial-backoff=200ms",
     "pkso.ticketing.callbacks.max-backoff=1s",
     "pkso.ticketing.clients.ticketing.webhook-secret=" + TicketingApiTestBase.SECRET})
-@Import(TestAuthenticationConfig.class)
 abstract class TicketingApiTestBase {
 
   static final String SECRET = "test-webhook-secret";
