@@ -1,6 +1,7 @@
 package io.pksorchestrator.ticketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.pksorchestrator.platform.pks.ActionState;
+import io.pksorchestrator.platform.pks.PksCluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +72,12 @@ class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
 
   @Test
   void canariesOutsideTheSelectedClustersAreRefusedByIndex() throws Exception {
+    // a second cluster on the foundation: 'db' exists, it is only not selected
+    PksCluster web = pks.cluster("lab", "web").orElseThrow();
+    PksCluster db = new PksCluster("db", "small", "u-2", "CREATE", ActionState.SUCCEEDED, "done",
+        List.of("10.0.0.2"), "1.30", "1.20", "db.k8s.example.com", 8443, 2, Map.of());
+    when(pks.cluster("lab", "db")).thenReturn(Optional.of(db));
+    when(pks.clusters("lab")).thenReturn(List.of(web, db));
     long before = runtimeService.createProcessInstanceQuery().count();
     HttpResponse<String> outside = post("/api/v1/stemcell-upgrades", "ticketing",
         upgradeJson("\"clusters\":[\"web\"],\"canaries\":[\"web\",\"db\"]"), Map.of());
