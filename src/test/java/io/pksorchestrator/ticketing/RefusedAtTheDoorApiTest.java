@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.pksorchestrator.platform.pks.ActionState;
+import io.pksorchestrator.fixtures.PksClusterBuilder;
 import io.pksorchestrator.platform.pks.PksCluster;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +74,7 @@ class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
   void canariesOutsideTheSelectedClustersAreRefusedByIndex() throws Exception {
     // a second cluster on the foundation: 'db' exists, it is only not selected
     PksCluster web = pks.cluster("lab", "web").orElseThrow();
-    PksCluster db = new PksCluster("db", "small", "u-2", "CREATE", ActionState.SUCCEEDED, "done",
-        List.of("10.0.0.2"), "1.30", "1.20", "db.k8s.example.com", 8443, 2, Map.of());
+    PksCluster db = PksClusterBuilder.cluster("db").workers(2).build();
     when(pks.cluster("lab", "db")).thenReturn(Optional.of(db));
     when(pks.clusters("lab")).thenReturn(List.of(web, db));
     long before = runtimeService.createProcessInstanceQuery().count();
