@@ -29,7 +29,13 @@ class PlatformWiringTest {
   @EnableConfigurationProperties(FoundationProperties.class)
   @Import({ConfiguredFoundations.class, FoundationClients.class, FeignPksGateway.class, FeignBoshGateway.class,
       FeignOpsManagerGateway.class, PrometheusMetricsGateway.class})
-  static class Platform {}
+  static class Platform {
+    /** The wall clock, a bean of the application (PksOrchestratorApplication) that the clients take. */
+    @org.springframework.context.annotation.Bean
+    java.time.Clock clock() {
+      return java.time.Clock.systemUTC();
+    }
+  }
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withUserConfiguration(Platform.class)
