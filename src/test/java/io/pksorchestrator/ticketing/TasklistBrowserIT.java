@@ -219,8 +219,8 @@ class TasklistBrowserIT {
         .taskDefinitionKey(Elements.APPROVE).singleResult();
     assertThat(approval.getEndTime()).isNotNull();
     assertThat(approval.getAssignee()).isEqualTo("operator");
-    assertThat(variable(processInstanceId, OperationVariables.APPROVED)).isEqualTo(true);
-    assertThat(variable(processInstanceId, OperationVariables.APPROVAL_COMMENT)).isEqualTo(COMMENT);
+    assertThat(variable(processInstanceId, OperationVariables.DECISION)).isEqualTo("approve");
+    assertThat(variable(processInstanceId, OperationVariables.DECISION_COMMENT)).isEqualTo(COMMENT);
     // past the approval: the cluster creation was submitted to the foundation ...
     await().atMost(PATIENCE).until(() -> history.createHistoricActivityInstanceQuery()
         .processInstanceId(processInstanceId).activityId(Elements.CREATE).finished().count() == 1);

@@ -1,5 +1,6 @@
 package io.pksorchestrator.upgrade;
 
+import io.pksorchestrator.operations.OperatorDecision;
 import io.pksorchestrator.PlatformTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -83,13 +84,13 @@ class StemcellUpgradeEndToEndIT {
     Task approval = awaitTask(pi, Ids.APPROVE_UPGRADE);
     identity.setAuthenticatedUserId("alice");
     Exception refused = assertThrows(Exception.class,
-        () -> tasks.complete(approval.getId(), Map.of(OperationVariables.APPROVED, true)));
+        () -> tasks.complete(approval.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE)));
     assertThat(refused).rootCause().hasMessageContaining("Four-eyes rule");
     identity.setAuthenticatedUserId("operator");
-    tasks.complete(approval.getId(), Map.of(OperationVariables.APPROVED, true,
-        OperationVariables.APPROVAL_COMMENT, "end-to-end test"));
+    tasks.complete(approval.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE,
+        OperationVariables.DECISION_COMMENT, "end-to-end test"));
     Task continuation = awaitTask(pi, Ids.APPROVE_CONTINUATION);
-    tasks.complete(continuation.getId(), Map.of(Vars.CONTINUATION_APPROVED, true));
+    tasks.complete(continuation.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE));
     identity.clearAuthentication();
 
     await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() ->
