@@ -96,7 +96,7 @@ class PredictiveResizeProcessTest {
     execute(job()); // read cluster
     assertThat(pi).hasPassed(TASK_DECIDE_APPROVAL).isWaitingAt(ClusterLeaseModel.TASK_ACQUIRE);
     assertThat(pi).variables().containsEntry(APPROVAL_REQUIRED, false).containsEntry(DIRECTION, "up")
-        .containsEntry(FORECAST_CHART_URL, "/api/v1/clusters/lab/web-staging/forecast.png?proposed=5");
+        .containsEntry(FORECAST_CHART_URL, "http://localhost:8080/api/v1/clusters/lab/web-staging/forecast.png?proposed=5");
     assertThat(leases.find(F, "web-staging")).as("no lease before the decision to change").isEmpty();
     execute(job()); // acquire lease
     assertThat(pi).isWaitingAt(TASK_CHECK_PROPOSAL);
