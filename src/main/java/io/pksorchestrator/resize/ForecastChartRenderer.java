@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ForecastChartRenderer {
 
-  static final int WIDTH = 760;
+  public static final int WIDTH = 760;
   static final int HEIGHT = 380;
 
   /** The chart as PNG bytes. */
