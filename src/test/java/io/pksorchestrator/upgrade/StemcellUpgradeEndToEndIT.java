@@ -49,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"pkso.upgrade.cluster-poll-interval=2m", "pkso.upgrade.installation-poll-interval=1m",
         // engine authorizations are the platform's concern; the four-eyes rule does not depend on them
         "camunda.bpm.authorization.enabled=false"})
-class StemcellUpgradeEndToEndIT {
+public class StemcellUpgradeEndToEndIT {
 
   /** Chosen once: the property supplier is read more than once, and every reader must see the same port. */
   static final int SIMULATOR_PORT = PlatformTestSupport.freePort();
@@ -141,7 +141,7 @@ class StemcellUpgradeEndToEndIT {
 
 
   /** A minimal stemcell tarball: one {@code stemcell.MF} entry (ustar), gzipped. */
-  static Path stemcellTgz(Path file, String version) throws IOException {
+  public static Path stemcellTgz(Path file, String version) throws IOException {
     byte[] mf = ("name: bosh-vsphere-esxi-ubuntu-jammy-go_agent\nversion: '" + version + "'\n"
         + "operating_system: ubuntu-jammy\n").getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
