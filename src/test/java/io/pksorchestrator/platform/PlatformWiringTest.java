@@ -29,16 +29,11 @@ class PlatformWiringTest {
   @EnableConfigurationProperties(FoundationProperties.class)
   @Import({ConfiguredFoundations.class, FoundationClients.class, FeignPksGateway.class, FeignBoshGateway.class,
       FeignOpsManagerGateway.class, PrometheusMetricsGateway.class})
-  static class Platform {
-    /** The wall clock, a bean of the application (PksOrchestratorApplication) that the clients take. */
-    @org.springframework.context.annotation.Bean
-    java.time.Clock clock() {
-      return java.time.Clock.systemUTC();
-    }
-  }
+  static class Platform {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withUserConfiguration(Platform.class)
+      .withBean(java.time.Clock.class, java.time.Clock::systemUTC) // the application's wall-clock bean
       .withPropertyValues(
           "pkso.foundations.lab.display-name=Lab",
           "pkso.foundations.lab.time-scale=60",

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.pksorchestrator.cluster.ClusterCreationProcess;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OperatorDecision;
 import io.pksorchestrator.operations.OperatorGroups;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
@@ -132,14 +133,15 @@ abstract class TicketingApiTestBase {
         .startEvent("Event_Requested").name("Requested")
         .userTask(taskId).name(taskName).camundaCandidateGroups(OperatorGroups.OPERATORS)
         .camundaDueDate("${dateTime().plusHours(4).toDate()}")
+        .camundaTaskListenerClass("complete", OperatorDecision.class.getName())
         .exclusiveGateway("Gateway_Approved").name("Approved?")
-        .condition("yes", "${" + OperationVariables.APPROVED + "}")
+        .condition("yes", "${" + OperationVariables.DECISION + " == 'approve'}")
         // an asynchronous step like the real processes' foundation calls (no job executor here: tests run it)
         .serviceTask("Task_ApplyChange").name("Apply change").camundaAsyncBefore().camundaExpression("${true}")
         .endEvent("Event_Done").name("Done")
         .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', '" + success + "')}")
         .moveToLastGateway()
-        .condition("no", "${!" + OperationVariables.APPROVED + "}")
+        .condition("no", "${" + OperationVariables.DECISION + " == 'reject'}")
         .endEvent("Event_NotApproved").name("Not approved")
         .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', 'not-approved')}")
         .done();
