@@ -13,6 +13,10 @@ public final class OperationVariables {
   public static final String TICKET_ID = "ticketId";
   /** Foundation name. */
   public static final String FOUNDATION = "foundation";
+  /** The cluster the operation creates or changes (an upgrade of several clusters has none). */
+  public static final String CLUSTER_NAME = "clusterName";
+  /** Why the request was rejected before anyone was asked to approve it. */
+  public static final String REJECTION_REASONS = "rejectionReasons";
   /**
    * The operator's choice on every approval gate of every process (String, {@link OperatorDecision#APPROVE} or
    * {@link OperatorDecision#REJECT}); required, checked by {@link OperatorDecision} when the task completes.

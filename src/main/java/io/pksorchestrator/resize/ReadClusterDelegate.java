@@ -4,6 +4,7 @@ import static io.pksorchestrator.resize.PredictiveResizeModel.*;
 
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
+import io.pksorchestrator.platform.pks.PksPlan;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the cluster the proposal is about and prepares the decision: plan, production tag, direction and size of
- * the change, the absolute chart URL for the approval form, the approval due date. A proposal that no longer matches the
- * cluster (gone, different size, nothing to change, another resize running) is marked not current.
+ * the change, the absolute chart URL for the approval form, the approval due date. A proposal that no longer matches
+ * the cluster (gone, different size, nothing to change, another resize running) or its plan's limits
+ * ({@link ResizeRules}) is marked not current.
  */
 @Component("readClusterDelegate")
 public class ReadClusterDelegate implements JavaDelegate {
@@ -63,6 +65,9 @@ public class ReadClusterDelegate implements JavaDelegate {
       execution.setVariable(BOSH_DEPLOYMENT, c.boshDeploymentName());
     });
     String stale = staleReason(r, found, otherResizeRunning(execution, r));
+    if (stale == null) {
+      stale = outsidePlan(r, found.get()).orElse(null);
+    }
     execution.setVariable(PROPOSAL_CURRENT, stale == null);
     if (stale != null) {
       execution.setVariable(STALE_REASON, stale);
@@ -85,6 +90,14 @@ public class ReadClusterDelegate implements JavaDelegate {
       return "another resize of " + r.key() + " is already running";
     }
     return null;
+  }
+
+  /** The plan's limits, the same rule the ticketing API applies before it starts a manual resize. */
+  private Optional<String> outsidePlan(ResizeRequest r, PksCluster cluster) {
+    PksPlan plan = pks.plans(r.foundation()).stream().filter(p -> p.name().equals(cluster.planName())).findFirst()
+        .orElse(null);
+    return ResizeRules.withinPlan(r.foundation(), plan, r.proposedWorkers())
+        .map(v -> "the proposed " + v.message());
   }
 
   private static boolean otherResizeRunning(DelegateExecution execution, ResizeRequest r) {

@@ -40,8 +40,11 @@ public class CallbackEvents {
   private final TicketingProperties properties;
   private final CallbackOutbox outbox;
   private final ObjectMapper objectMapper;
+  private final OperationCatalog catalog;
 
-  public CallbackEvents(TicketingProperties properties, CallbackOutbox outbox, ObjectMapper objectMapper) {
+  public CallbackEvents(TicketingProperties properties, CallbackOutbox outbox, ObjectMapper objectMapper,
+      OperationCatalog catalog) {
+    this.catalog = catalog;
     this.properties = properties;
     this.outbox = outbox;
     this.objectMapper = objectMapper;
@@ -119,8 +122,7 @@ public class CallbackEvents {
     }
   }
 
-  private static boolean isOperation(String processDefinitionId) {
-    return processDefinitionId != null
-        && OperationProcesses.ALL.stream().anyMatch(key -> processDefinitionId.startsWith(key + ":"));
+  private boolean isOperation(String processDefinitionId) {
+    return catalog.isOperationDefinition(processDefinitionId);
   }
 }

@@ -77,7 +77,9 @@ class ClustersControllerTest {
         "the cluster is held by upgrade CHG-9 (operation upgrade-9)", "upgrade-9"));
     ClusterOverview overview = new ClusterOverview(recommendations, outcomes, history, forecaster,
         new ForecastChartRenderer(), settings, leases, suppressions);
-    mvc = MockMvcBuilders.standaloneSetup(new ClustersController(overview)).build();
+    // the API's one error handler answers the controller's problems, as in the application
+    mvc = MockMvcBuilders.standaloneSetup(new ClustersController(overview))
+        .setControllerAdvice(new io.pksorchestrator.ticketing.ProblemHandler()).build();
   }
 
   @Test
