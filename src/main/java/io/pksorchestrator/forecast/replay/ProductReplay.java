@@ -5,7 +5,7 @@ import io.pksorchestrator.forecast.DemandSeries;
 import io.pksorchestrator.forecast.Forecast;
 import io.pksorchestrator.forecast.Forecaster;
 import io.pksorchestrator.forecast.ScalingDecision;
-import io.pksorchestrator.forecast.ScalingDefaults;
+import io.pksorchestrator.forecast.BenchmarkScalingPolicy;
 import io.pksorchestrator.forecast.ScalingInput;
 import io.pksorchestrator.forecast.ScalingPlanner;
 import io.pksorchestrator.forecast.ScalingPolicy;
@@ -159,7 +159,7 @@ public final class ProductReplay {
       }
       blockMax[e] = m;
     }
-    ScalingPolicy policy = ScalingDefaults.policy(options.nodeCores(), options.minNodes(), Integer.MAX_VALUE / 2,
+    ScalingPolicy policy = BenchmarkScalingPolicy.policy(options.nodeCores(), options.minNodes(), Integer.MAX_VALUE / 2,
         Duration.ofMinutes(options.leadTime()), Duration.ofMinutes(options.interval()));
     Duration horizon = Duration.ofMinutes(options.leadTime() + options.interval());
     int maxBlocks = (int) (maxHistory.toMinutes() / step);
