@@ -27,46 +27,91 @@ public record Backtest(double error, boolean relative, double floor, double[] up
    */
   public static Backtest score(double[] y, double[][] predictions, int firstOrigin, int horizon, double upperQ,
       double lowerQ, double floor) {
-    Backtest absolute = calibrate(y, predictions, firstOrigin, horizon, upperQ, lowerQ, false, floor);
-    Backtest relative = calibrate(y, predictions, firstOrigin, horizon, upperQ, lowerQ, true, floor);
-    return relative.error < absolute.error ? relative : absolute;
+    return Residuals.of(y, predictions, firstOrigin, horizon, floor).score(upperQ, lowerQ);
   }
 
-  private static Backtest calibrate(double[] y, double[][] predictions, int firstOrigin, int horizon,
-      double upperQ, double lowerQ, boolean relative, double floor) {
-    int n = y.length;
-    double[] upper = new double[horizon];
-    double[] lower = new double[horizon];
-    double[] median = new double[horizon];
-    double[] sorted = new double[Math.max(0, n - 1 - firstOrigin)];
-    for (int h = 1; h <= horizon; h++) {
+  /**
+   * A model's sorted backtest residuals per horizon, absolute and relative to the forecast: computed (and sorted)
+   * once, then scored at any quantiles (the headroom budget tries several) without sorting again.
+   */
+  public static final class Residuals {
+
+    private final double[] y;
+    private final double[][] predictions;
+    private final int firstOrigin;
+    private final int horizon;
+    private final double floor;
+    private final double[][] absolute;
+    private final double[][] relative;
+    private final int[] counts;
+
+    private Residuals(double[] y, double[][] predictions, int firstOrigin, int horizon, double floor) {
+      this.y = y;
+      this.predictions = predictions;
+      this.firstOrigin = firstOrigin;
+      this.horizon = horizon;
+      this.floor = floor;
+      int n = y.length;
+      int size = Math.max(0, n - 1 - firstOrigin);
+      absolute = new double[horizon][size];
+      relative = new double[horizon][size];
+      counts = new int[horizon];
+      for (int h = 1; h <= horizon; h++) {
+        int count = 0;
+        for (int o = firstOrigin; o + h < n; o++) {
+          double p = predictions[o - firstOrigin][h - 1];
+          absolute[h - 1][count] = y[o + h] - p;
+          relative[h - 1][count] = (y[o + h] - p) / Math.max(p, floor);
+          count++;
+        }
+        Arrays.sort(absolute[h - 1], 0, count);
+        Arrays.sort(relative[h - 1], 0, count);
+        counts[h - 1] = count;
+      }
+    }
+
+    /** The residuals of {@code predictions} (see {@link Backtest#score}). */
+    public static Residuals of(double[] y, double[][] predictions, int firstOrigin, int horizon, double floor) {
+      return new Residuals(y, predictions, firstOrigin, horizon, floor);
+    }
+
+    /** The better of the absolute and the relative band at these quantiles. */
+    public Backtest score(double upperQ, double lowerQ) {
+      Backtest abs = calibrate(upperQ, lowerQ, false);
+      Backtest rel = calibrate(upperQ, lowerQ, true);
+      return rel.error < abs.error ? rel : abs;
+    }
+
+    private Backtest calibrate(double upperQ, double lowerQ, boolean isRelative) {
+      int n = y.length;
+      double[] upper = new double[horizon];
+      double[] lower = new double[horizon];
+      double[] median = new double[horizon];
+      double[][] sorted = isRelative ? relative : absolute;
+      for (int h = 0; h < horizon; h++) {
+        upper[h] = quantile(sorted[h], counts[h], upperQ);
+        lower[h] = quantile(sorted[h], counts[h], lowerQ);
+        median[h] = quantile(sorted[h], counts[h], 0.5);
+      }
+      // a band must widen (weakly) with the horizon: uncertainty does not shrink further ahead
+      for (int h = 1; h < horizon; h++) {
+        upper[h] = Math.max(upper[h], upper[h - 1]);
+        lower[h] = Math.min(lower[h], lower[h - 1]);
+        median[h] = Math.max(lower[h], Math.min(upper[h], median[h]));
+      }
+      Backtest b = new Backtest(0, isRelative, floor, upper, lower, median);
+      double total = 0;
       int count = 0;
-      for (int o = firstOrigin; o + h < n; o++) {
-        double p = predictions[o - firstOrigin][h - 1];
-        sorted[count++] = (y[o + h] - p) / (relative ? Math.max(p, floor) : 1);
+      for (int h = 0; h < horizon; h++) {
+        for (int o = firstOrigin; o + h + 1 < n; o++) {
+          double e = y[o + h + 1] - b.upper(h, predictions[o - firstOrigin][h]);
+          total += e > 0 ? upperQ * e : (upperQ - 1) * e;
+          count++;
+        }
       }
-      Arrays.sort(sorted, 0, count);
-      upper[h - 1] = quantile(sorted, count, upperQ);
-      lower[h - 1] = quantile(sorted, count, lowerQ);
-      median[h - 1] = quantile(sorted, count, 0.5);
+      return new Backtest(count == 0 ? Double.POSITIVE_INFINITY : total / count, isRelative, floor, upper, lower,
+          median);
     }
-    // a band must widen (weakly) with the horizon: uncertainty does not shrink further ahead
-    for (int h = 1; h < horizon; h++) {
-      upper[h] = Math.max(upper[h], upper[h - 1]);
-      lower[h] = Math.min(lower[h], lower[h - 1]);
-      median[h] = Math.max(lower[h], Math.min(upper[h], median[h]));
-    }
-    Backtest b = new Backtest(0, relative, floor, upper, lower, median);
-    double total = 0;
-    int count = 0;
-    for (int h = 0; h < horizon; h++) {
-      for (int o = firstOrigin; o + h + 1 < n; o++) {
-        double e = y[o + h + 1] - b.upper(h, predictions[o - firstOrigin][h]);
-        total += e > 0 ? upperQ * e : (upperQ - 1) * e;
-        count++;
-      }
-    }
-    return new Backtest(count == 0 ? Double.POSITIVE_INFINITY : total / count, relative, floor, upper, lower, median);
   }
 
   /** Linear-interpolation quantile of the first {@code count} sorted values (0 for none). */
