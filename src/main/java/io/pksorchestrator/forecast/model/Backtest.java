@@ -142,6 +142,29 @@ public record Backtest(double error, boolean relative, double floor, double[] up
   }
 
   /**
+   * The k-th and (k+1)-th smallest of the first {@code count} values of {@code a} (the (k+1)-th only when
+   * {@code k + 1 < count}, else the k-th twice), as sorting would give them (NaN counts as largest); reorders
+   * those values.
+   */
+  static double[] orderStatistics(double[] a, int count, int k) {
+    for (int i = 0; i < count; i++) {
+      if (Double.isNaN(a[i])) {
+        Arrays.sort(a, 0, count);
+        return new double[] {a[k], a[Math.min(count - 1, k + 1)]};
+      }
+    }
+    double atK = select(a, count, k);
+    double next = atK;
+    if (k + 1 < count) {
+      next = a[k + 1];
+      for (int i = k + 2; i < count; i++) {
+        next = Math.min(next, a[i]);
+      }
+    }
+    return new double[] {atK, next};
+  }
+
+  /**
    * Reorders the first {@code count} values of {@code a} so that {@code a[k]} is the k-th smallest, those before it
    * are not larger and those after it not smaller; returns {@code a[k]} (Hoare's selection, median-of-three pivot).
    */

@@ -44,4 +44,24 @@ class BacktestSelectionTest {
         .isEqualTo(Backtest.quantile(new double[] {1, 3, Double.NaN}, 3, 0.25)).isEqualTo(2);
     assertThat(Backtest.selectQuantile(new double[] {3, Double.NaN, 1}, 3, 0.5)).isNaN();
   }
+
+  @Test
+  void mediansAndOrderStatisticsAreTheSortedOnes() {
+    Random random = new Random(5);
+    for (int trial = 0; trial < 2000; trial++) {
+      int n = 1 + random.nextInt(300);
+      double[] values = new double[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = trial % 2 == 0 ? random.nextGaussian() : random.nextInt(5);
+      }
+      double[] sorted = values.clone();
+      Arrays.sort(sorted);
+      double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      assertThat(SeasonalDeltaModel.median(values.clone(), n)).isEqualTo(median);
+      int k = random.nextInt(n);
+      assertThat(Backtest.orderStatistics(values.clone(), n, k))
+          .containsExactly(sorted[k], sorted[Math.min(n - 1, k + 1)]);
+    }
+    assertThat(Backtest.orderStatistics(new double[] {Double.NaN, 2, 1}, 3, 1)).containsExactly(2, Double.NaN);
+  }
 }
