@@ -130,9 +130,9 @@ class FourEyesFactsIT extends PlatformApplicationTest {
     Approval a = approvalRequestedBy("ticketing");
     String t = "/engine-rest/task/" + a.task;
     for (Call early : List.of(
-        new Call("PUT", t + "/variables/approved", "{\"value\":true,\"type\":\"Boolean\"}", OPERATOR),
-        new Call("PUT", "/engine-rest/process-instance/" + a.instance + "/variables/approved",
-            "{\"value\":true,\"type\":\"Boolean\"}", ADMIN),
+        new Call("PUT", t + "/variables/decision", "{\"value\":\"approve\"}", OPERATOR),
+        new Call("PUT", "/engine-rest/process-instance/" + a.instance + "/variables/decision",
+            "{\"value\":\"approve\"}", ADMIN),
         new Call("PUT", "/engine-rest/process-instance/" + a.instance + "/variables/decisionComment",
             "{\"value\":\"fine\"}", ADMIN))) {
       HttpResponse<String> r = early.send(this);
