@@ -110,8 +110,8 @@ public final class BacktestingForecaster implements Forecaster {
     double floor = Math.max(1e-9, 0.25 * mean(context.y(), firstOrigin));
     String bestName = null;
     double[] bestRow = null;
-    double[][] bestPredictions = null;
     Backtest bestScore = null;
+    Backtest.Residuals bestResiduals = null;
     for (CandidateModel model : candidates(context)) {
       if (!model.applicable(context)) {
         continue;
@@ -122,12 +122,12 @@ public final class BacktestingForecaster implements Forecaster {
       } catch (RuntimeException e) {
         continue; // a numerically failing candidate is simply not chosen; last-value always works
       }
-      Backtest score = Backtest.score(context.y(), predictions, firstOrigin, scored, settings.upperQuantile(),
-          settings.lowerQuantile(), floor);
+      Backtest.Residuals residuals = Backtest.Residuals.of(context.y(), predictions, firstOrigin, scored, floor);
+      Backtest score = residuals.score(settings.upperQuantile(), settings.lowerQuantile());
       if (bestScore == null || score.error() < bestScore.error()) {
+        bestResiduals = residuals;
         bestName = model.name();
         bestRow = predictions[predictions.length - 1];
-        bestPredictions = predictions;
         bestScore = score;
       }
     }
@@ -136,8 +136,7 @@ public final class BacktestingForecaster implements Forecaster {
     Backtest band = bestScore;
     while (width(band, level) > settings.headroomBudget() && quantile - 0.05 >= settings.minUpperQuantile() - 1e-9) {
       quantile -= 0.05;
-      band = Backtest.score(context.y(), bestPredictions, firstOrigin, scored, quantile, settings.lowerQuantile(),
-          floor);
+      band = bestResiduals.score(quantile, settings.lowerQuantile());
     }
     double[] mean = new double[horizonSteps];
     double[] lower = new double[horizonSteps];

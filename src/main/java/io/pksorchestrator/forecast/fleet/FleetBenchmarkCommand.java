@@ -6,7 +6,7 @@ import io.pksorchestrator.forecast.DemandSeries;
 import io.pksorchestrator.forecast.Forecast;
 import io.pksorchestrator.forecast.HeadroomScalingPlanner;
 import io.pksorchestrator.forecast.ScalingDecision;
-import io.pksorchestrator.forecast.ScalingDefaults;
+import io.pksorchestrator.forecast.BenchmarkScalingPolicy;
 import io.pksorchestrator.forecast.ScalingInput;
 import io.pksorchestrator.forecast.ScalingPolicy;
 import io.pksorchestrator.forecast.replay.ReplayException;
@@ -100,7 +100,7 @@ public final class FleetBenchmarkCommand {
     }
     BacktestingForecaster forecaster = new BacktestingForecaster();
     HeadroomScalingPlanner planner = new HeadroomScalingPlanner();
-    ScalingPolicy policy = ScalingDefaults.policy(8, 3, 200, Duration.ofMinutes(10), Duration.ofMinutes(5));
+    ScalingPolicy policy = BenchmarkScalingPolicy.policy(8, 3, 200, Duration.ofMinutes(10), Duration.ofMinutes(5));
     Duration horizon = policy.leadTime().plus(policy.decisionInterval());
     System.gc();
     long heapBefore = usedHeap();

@@ -27,46 +27,183 @@ public record Backtest(double error, boolean relative, double floor, double[] up
    */
   public static Backtest score(double[] y, double[][] predictions, int firstOrigin, int horizon, double upperQ,
       double lowerQ, double floor) {
-    Backtest absolute = calibrate(y, predictions, firstOrigin, horizon, upperQ, lowerQ, false, floor);
-    Backtest relative = calibrate(y, predictions, firstOrigin, horizon, upperQ, lowerQ, true, floor);
-    return relative.error < absolute.error ? relative : absolute;
+    return Residuals.of(y, predictions, firstOrigin, horizon, floor).score(upperQ, lowerQ);
   }
 
-  private static Backtest calibrate(double[] y, double[][] predictions, int firstOrigin, int horizon,
-      double upperQ, double lowerQ, boolean relative, double floor) {
-    int n = y.length;
-    double[] upper = new double[horizon];
-    double[] lower = new double[horizon];
-    double[] median = new double[horizon];
-    double[] sorted = new double[Math.max(0, n - 1 - firstOrigin)];
-    for (int h = 1; h <= horizon; h++) {
+  /**
+   * A model's backtest residuals per horizon, absolute and relative to the forecast: computed once, then scored at
+   * any quantiles (the headroom budget tries several). Quantiles are found by selection, not by sorting (the same
+   * values, in linear instead of n log n time: sorting was most of a forecast's time).
+   */
+  public static final class Residuals {
+
+    private final double[] y;
+    private final double[][] predictions;
+    private final int firstOrigin;
+    private final int horizon;
+    private final double floor;
+    private final double[][] absolute;
+    private final double[][] relative;
+    private final int[] counts;
+
+    private Residuals(double[] y, double[][] predictions, int firstOrigin, int horizon, double floor) {
+      this.y = y;
+      this.predictions = predictions;
+      this.firstOrigin = firstOrigin;
+      this.horizon = horizon;
+      this.floor = floor;
+      int n = y.length;
+      int size = Math.max(0, n - 1 - firstOrigin);
+      absolute = new double[horizon][size];
+      relative = new double[horizon][size];
+      counts = new int[horizon];
+      for (int h = 1; h <= horizon; h++) {
+        int count = 0;
+        for (int o = firstOrigin; o + h < n; o++) {
+          double p = predictions[o - firstOrigin][h - 1];
+          absolute[h - 1][count] = y[o + h] - p;
+          relative[h - 1][count] = (y[o + h] - p) / Math.max(p, floor);
+          count++;
+        }
+        counts[h - 1] = count;
+      }
+    }
+
+    /** The residuals of {@code predictions} (see {@link Backtest#score}). */
+    public static Residuals of(double[] y, double[][] predictions, int firstOrigin, int horizon, double floor) {
+      return new Residuals(y, predictions, firstOrigin, horizon, floor);
+    }
+
+    /** The better of the absolute and the relative band at these quantiles. */
+    public Backtest score(double upperQ, double lowerQ) {
+      Backtest abs = calibrate(upperQ, lowerQ, false);
+      Backtest rel = calibrate(upperQ, lowerQ, true);
+      return rel.error < abs.error ? rel : abs;
+    }
+
+    private Backtest calibrate(double upperQ, double lowerQ, boolean isRelative) {
+      int n = y.length;
+      double[] upper = new double[horizon];
+      double[] lower = new double[horizon];
+      double[] median = new double[horizon];
+      double[][] sorted = isRelative ? relative : absolute;
+      for (int h = 0; h < horizon; h++) {
+        upper[h] = selectQuantile(sorted[h], counts[h], upperQ);
+        lower[h] = selectQuantile(sorted[h], counts[h], lowerQ);
+        median[h] = selectQuantile(sorted[h], counts[h], 0.5);
+      }
+      // a band must widen (weakly) with the horizon: uncertainty does not shrink further ahead
+      for (int h = 1; h < horizon; h++) {
+        upper[h] = Math.max(upper[h], upper[h - 1]);
+        lower[h] = Math.min(lower[h], lower[h - 1]);
+        median[h] = Math.max(lower[h], Math.min(upper[h], median[h]));
+      }
+      Backtest b = new Backtest(0, isRelative, floor, upper, lower, median);
+      double total = 0;
       int count = 0;
-      for (int o = firstOrigin; o + h < n; o++) {
-        double p = predictions[o - firstOrigin][h - 1];
-        sorted[count++] = (y[o + h] - p) / (relative ? Math.max(p, floor) : 1);
+      for (int h = 0; h < horizon; h++) {
+        for (int o = firstOrigin; o + h + 1 < n; o++) {
+          double e = y[o + h + 1] - b.upper(h, predictions[o - firstOrigin][h]);
+          total += e > 0 ? upperQ * e : (upperQ - 1) * e;
+          count++;
+        }
       }
-      Arrays.sort(sorted, 0, count);
-      upper[h - 1] = quantile(sorted, count, upperQ);
-      lower[h - 1] = quantile(sorted, count, lowerQ);
-      median[h - 1] = quantile(sorted, count, 0.5);
+      return new Backtest(count == 0 ? Double.POSITIVE_INFINITY : total / count, isRelative, floor, upper, lower,
+          median);
     }
-    // a band must widen (weakly) with the horizon: uncertainty does not shrink further ahead
-    for (int h = 1; h < horizon; h++) {
-      upper[h] = Math.max(upper[h], upper[h - 1]);
-      lower[h] = Math.min(lower[h], lower[h - 1]);
-      median[h] = Math.max(lower[h], Math.min(upper[h], median[h]));
+  }
+
+  /**
+   * {@link #quantile} of the first {@code count} values of {@code a} as if they were sorted, found by selection
+   * (reorders those values, keeps them as a set; 0 for none).
+   */
+  static double selectQuantile(double[] a, int count, double q) {
+    if (count == 0) {
+      return 0;
     }
-    Backtest b = new Backtest(0, relative, floor, upper, lower, median);
-    double total = 0;
-    int count = 0;
-    for (int h = 0; h < horizon; h++) {
-      for (int o = firstOrigin; o + h + 1 < n; o++) {
-        double e = y[o + h + 1] - b.upper(h, predictions[o - firstOrigin][h]);
-        total += e > 0 ? upperQ * e : (upperQ - 1) * e;
-        count++;
+    for (int i = 0; i < count; i++) {
+      if (Double.isNaN(a[i])) { // sorting puts NaN last; selection would not: keep the sorted answer
+        Arrays.sort(a, 0, count);
+        return quantile(a, count, q);
       }
     }
-    return new Backtest(count == 0 ? Double.POSITIVE_INFINITY : total / count, relative, floor, upper, lower, median);
+    double pos = q * (count - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(count - 1, lo + 1);
+    double atLo = select(a, count, lo);
+    double atHi = atLo;
+    if (hi != lo) {
+      atHi = a[lo + 1];
+      for (int i = lo + 2; i < count; i++) {
+        atHi = Math.min(atHi, a[i]);
+      }
+    }
+    return atLo + (pos - lo) * (atHi - atLo);
+  }
+
+  /**
+   * The k-th and (k+1)-th smallest of the first {@code count} values of {@code a} (the (k+1)-th only when
+   * {@code k + 1 < count}, else the k-th twice), as sorting would give them (NaN counts as largest); reorders
+   * those values.
+   */
+  static double[] orderStatistics(double[] a, int count, int k) {
+    for (int i = 0; i < count; i++) {
+      if (Double.isNaN(a[i])) {
+        Arrays.sort(a, 0, count);
+        return new double[] {a[k], a[Math.min(count - 1, k + 1)]};
+      }
+    }
+    double atK = select(a, count, k);
+    double next = atK;
+    if (k + 1 < count) {
+      next = a[k + 1];
+      for (int i = k + 2; i < count; i++) {
+        next = Math.min(next, a[i]);
+      }
+    }
+    return new double[] {atK, next};
+  }
+
+  /**
+   * Reorders the first {@code count} values of {@code a} so that {@code a[k]} is the k-th smallest, those before it
+   * are not larger and those after it not smaller; returns {@code a[k]} (Hoare's selection, median-of-three pivot).
+   */
+  static double select(double[] a, int count, int k) {
+    int left = 0;
+    int right = count - 1;
+    while (right > left) {
+      int mid = (left + right) >>> 1;
+      double pivot = median3(a[left], a[mid], a[right]);
+      int i = left;
+      int j = right;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        right = j;
+      } else if (k >= i) {
+        left = i;
+      } else {
+        break;
+      }
+    }
+    return a[k];
+  }
+
+  private static double median3(double x, double y, double z) {
+    return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
   }
 
   /** Linear-interpolation quantile of the first {@code count} sorted values (0 for none). */

@@ -63,7 +63,10 @@ public final class SeasonalDeltaModel implements CandidateModel {
       return values[0];
     }
     double[] copy = Arrays.copyOf(values, count);
-    Arrays.sort(copy);
-    return count % 2 == 1 ? copy[count / 2] : (copy[count / 2 - 1] + copy[count / 2]) / 2;
+    if (count % 2 == 1) {
+      return Backtest.orderStatistics(copy, count, count / 2)[0];
+    }
+    double[] middle = Backtest.orderStatistics(copy, count, count / 2 - 1);
+    return (middle[0] + middle[1]) / 2;
   }
 }

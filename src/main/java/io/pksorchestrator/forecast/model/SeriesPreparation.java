@@ -78,8 +78,7 @@ public final class SeriesPreparation {
       d[i - 1] = Math.abs(y[i] - y[i - 1]);
       level += Math.abs(y[i]);
     }
-    Arrays.sort(d);
-    double mad = 1.4826 * d[d.length / 2];
+    double mad = 1.4826 * Backtest.orderStatistics(d, d.length, d.length / 2)[0];
     return Math.max(mad, 1e-6 * (level / y.length) + 1e-9);
   }
 }

@@ -5,15 +5,22 @@ import io.pksorchestrator.forecast.DemandSeries;
 import io.pksorchestrator.forecast.Forecast;
 import io.pksorchestrator.forecast.Forecaster;
 import io.pksorchestrator.forecast.ScalingDecision;
-import io.pksorchestrator.forecast.ScalingDefaults;
+import io.pksorchestrator.forecast.BenchmarkScalingPolicy;
 import io.pksorchestrator.forecast.ScalingInput;
 import io.pksorchestrator.forecast.ScalingPlanner;
 import io.pksorchestrator.forecast.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * The product's side of the replay: what the resize process does, in simulated time. At every interval boundary
@@ -38,12 +45,29 @@ public final class ProductReplay {
   private final Forecaster forecaster;
   private final ScalingPlanner planner;
   private final Duration maxHistory;
+  private final Duration segment;
+  private final int threads;
 
   /** @param maxHistory longest history handed to the forecaster (the forecaster's own window) */
   public ProductReplay(Forecaster forecaster, ScalingPlanner planner, Duration maxHistory) {
+    this(forecaster, planner, maxHistory, null, 1);
+  }
+
+  /**
+   * @param maxHistory longest history handed to the forecaster (the forecaster's own window)
+   * @param segment decisions within one segment of this length (counted from the trace start) share one series key,
+   *     so fitted parameters are reused within a segment and never across; {@code null}: one key for the whole run.
+   *     With the forecaster's refit period the fits happen on the production schedule (once per period).
+   * @param threads forecasts of different segments run on this many threads (1: all on the calling thread); the
+   *     decisions themselves stay sequential, so the results do not depend on the number of threads
+   */
+  public ProductReplay(Forecaster forecaster, ScalingPlanner planner, Duration maxHistory, Duration segment,
+      int threads) {
     this.forecaster = forecaster;
     this.planner = planner;
     this.maxHistory = maxHistory;
+    this.segment = segment;
+    this.threads = Math.max(1, threads);
   }
 
   public Result run(Instant start, double[] demand, ReplayOptions options) {
@@ -53,6 +77,74 @@ public final class ProductReplay {
   /** Number of decisions {@link #run} makes (one per interval boundary): the units of its progress. */
   public static int decisions(int minutes, ReplayOptions options) {
     return (minutes + options.interval() - 1) / options.interval();
+  }
+
+  /** The history the product has at minute {@code t}: 5-minute maxima, the newest ending at {@code t}. */
+  private static DemandSeries history(Instant start, double[] blockMax, int t, int maxBlocks) {
+    int step = HISTORY_STEP_MINUTES;
+    Instant now = start.plus(Duration.ofMinutes(t));
+    // complete 5-minute blocks ending at t, t-5, ...: the newest sample covers minutes t-4..t
+    // (before the first complete block, the newest sample is the maximum of the minutes so far)
+    int blocks = Math.max(1, Math.min(maxBlocks, (t + 1) / step));
+    double[] values = new double[blocks];
+    for (int k = 0; k < blocks; k++) {
+      values[blocks - 1 - k] = blockMax[t - k * step];
+    }
+    return new DemandSeries(now.minus(Duration.ofMinutes((long) (blocks - 1) * step)), Duration.ofMinutes(step),
+        values);
+  }
+
+  /**
+   * Every decision's forecast. A forecast depends only on the trace up to its minute and on the parameters fitted
+   * within its segment, so segments are independent and run in parallel; within a segment they run in order.
+   */
+  private Forecast[] forecasts(Instant start, double[] blockMax, int interval, int maxBlocks, Duration horizon,
+      Progress progress) {
+    int n = blockMax.length;
+    int count = (n + interval - 1) / interval;
+    Forecast[] out = new Forecast[count];
+    long segmentMinutes = segment == null ? Long.MAX_VALUE : Math.max(1, segment.toMinutes());
+    List<int[]> ranges = new ArrayList<>();
+    int from = 0;
+    for (int d = 1; d <= count; d++) {
+      if (d == count || (long) d * interval / segmentMinutes != (long) (d - 1) * interval / segmentMinutes) {
+        ranges.add(new int[] {from, d});
+        from = d;
+      }
+    }
+    Consumer<int[]> forecastRange = r -> {
+      String key = "replay/" + (long) r[0] * interval / segmentMinutes;
+      for (int d = r[0]; d < r[1]; d++) {
+        out[d] = forecaster.forecast(key, history(start, blockMax, d * interval, maxBlocks), horizon);
+        progress.advance();
+      }
+    };
+    if (threads == 1 || ranges.size() == 1) {
+      ranges.forEach(forecastRange);
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, ranges.size()), r -> {
+      Thread thread = new Thread(r, "replay-forecast");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int[] r : ranges) {
+        done.add(pool.submit(() -> forecastRange.accept(r)));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("replay interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return out;
   }
 
   /** As {@link #run(Instant, double[], ReplayOptions)}, advancing {@code progress} by one per decision. */
@@ -67,10 +159,11 @@ public final class ProductReplay {
       }
       blockMax[e] = m;
     }
-    ScalingPolicy policy = ScalingDefaults.policy(options.nodeCores(), options.minNodes(), Integer.MAX_VALUE / 2,
+    ScalingPolicy policy = BenchmarkScalingPolicy.policy(options.nodeCores(), options.minNodes(), Integer.MAX_VALUE / 2,
         Duration.ofMinutes(options.leadTime()), Duration.ofMinutes(options.interval()));
     Duration horizon = Duration.ofMinutes(options.leadTime() + options.interval());
     int maxBlocks = (int) (maxHistory.toMinutes() / step);
+    Forecast[] forecasts = forecasts(start, blockMax, options.interval(), maxBlocks, horizon, progress);
     int[] ready = new int[n];
     int[] pendingNodes = new int[n];
     boolean[] action = new boolean[n];
@@ -87,16 +180,8 @@ public final class ProductReplay {
       pool.promote(t);
       if (t % options.interval() == 0) {
         Instant now = start.plus(Duration.ofMinutes(t));
-        // complete 5-minute blocks ending at t, t-5, ...: the newest sample covers minutes t-4..t
-        // (before the first complete block, the newest sample is the maximum of the minutes so far)
-        int blocks = Math.max(1, Math.min(maxBlocks, (t + 1) / step));
-        double[] values = new double[blocks];
-        for (int k = 0; k < blocks; k++) {
-          values[blocks - 1 - k] = blockMax[t - k * step];
-        }
-        DemandSeries history = new DemandSeries(now.minus(Duration.ofMinutes((long) (blocks - 1) * step)),
-            Duration.ofMinutes(step), values);
-        Forecast forecast = forecaster.forecast("replay", history, horizon);
+        DemandSeries history = history(start, blockMax, t, maxBlocks);
+        Forecast forecast = forecasts[t / options.interval()];
         models.merge(forecast.model(), 1, Integer::sum);
         ScalingDecision d = planner.plan(new ScalingInput(now, pool.ready() + pool.pending(), history, forecast,
             lastUp, lastDown), policy);
@@ -109,7 +194,6 @@ public final class ProductReplay {
           lastDown = now;
         }
         action[t] = change != 0;
-        progress.advance();
         if (forecast.isReady()) {
           for (int m = t + 1; m <= Math.min(n - 1, t + options.interval()); m++) {
             int h = Math.min(forecast.mean().length - 1, (m - t - 1) / step);

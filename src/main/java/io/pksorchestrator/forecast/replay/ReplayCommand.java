@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ public final class ReplayCommand {
 
   /** Turns the progress on standard error off. */
   static final String QUIET = "--quiet";
+  /** Runs the cost / under-provisioning sweep instead of one replay. */
+  static final String SWEEP = "--sweep";
 
   private ReplayCommand() {}
 
@@ -27,13 +30,18 @@ public final class ReplayCommand {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
       boolean quiet = Arrays.asList(args).contains(QUIET);
-      ReplayOptions options = ReplayOptions.parse(Arrays.stream(args).filter(a -> !a.equals(QUIET))
-          .toArray(String[]::new));
+      boolean sweep = Arrays.asList(args).contains(SWEEP);
+      ReplayOptions options = ReplayOptions.parse(Arrays.stream(args)
+          .filter(a -> !a.equals(QUIET) && !a.equals(SWEEP)).toArray(String[]::new));
       if (options == null) {
         out.print(ReplayOptions.USAGE);
         return 0;
       }
-      execute(options, out, err, quiet);
+      if (sweep) {
+        sweep(options, out, err, quiet);
+      } else {
+        execute(options, out, err, quiet);
+      }
       return 0;
     } catch (ReplayException e) {
       err.println("replay: " + e.getMessage());
@@ -42,6 +50,34 @@ public final class ReplayCommand {
       err.println("replay: cannot write the output: " + e.getMessage() + " (check --out is a writable directory)");
       return 3;
     }
+  }
+
+  /** The sweep: {@code pareto.csv} and {@code pareto.png}; progress on {@code err}, the table on {@code out}. */
+  static List<ParetoSweep.Point> sweep(ReplayOptions options, PrintStream out, PrintStream err, boolean quiet)
+      throws IOException {
+    long began = System.nanoTime();
+    Trace trace = Trace.read(options.trace());
+    double[] demand = trace.demandCores(options.peakCores());
+    if (demand.length <= options.warmup()) {
+      throw new ReplayException(3, "no minute is scored: the trace has " + demand.length
+          + " minutes, the warm-up is " + options.warmup() + "; shorten --warmup");
+    }
+    Files.createDirectories(options.out());
+    List<ParetoSweep.Point> points;
+    try (Progress progress = Progress.on(err, "replay --sweep", ParetoSweep.work(demand.length, options),
+        "decisions", quiet)) {
+      points = ParetoSweep.run(trace.start(), demand, options, progress);
+    }
+    ParetoSweep.writeCsv(options.out().resolve("pareto.csv"), points);
+    ParetoSweep.writeChart(options.out().resolve("pareto.png"), points);
+    out.printf(Locale.ROOT, "%-16s %8s %8s %10s %10s%n", "strategy", "setting", "cost", "under_time", "unmet");
+    for (ParetoSweep.Point p : points) {
+      out.printf(Locale.ROOT, "%-16s %8.2f %8.3f %10.4f %10.5f%n", p.strategy(), p.setting(),
+          p.score().costVsOracle(), p.score().underTimeShare(), p.score().unmetDemandShare());
+    }
+    out.printf(Locale.ROOT, "%.1f s; wrote %s and %s%n", (System.nanoTime() - began) / 1e9,
+        options.out().resolve("pareto.csv"), options.out().resolve("pareto.png"));
+    return points;
   }
 
   /** Progress (the product's decisions) goes to {@code err} unless {@code quiet}; results to {@code out}. */
@@ -59,8 +95,8 @@ public final class ReplayCommand {
     ProductReplay.Result product;
     try (Progress progress = Progress.on(err, "replay", ProductReplay.decisions(demand.length, options),
         "decisions", quiet)) {
-      product = new ProductReplay(forecaster, new HeadroomScalingPlanner(), forecaster.settings().maxHistory())
-          .run(trace.start(), demand, options, progress);
+      product = new ProductReplay(forecaster, new HeadroomScalingPlanner(), forecaster.settings().maxHistory(),
+          forecaster.settings().refitEvery(), Runtime.getRuntime().availableProcessors()).run(trace.start(), demand, options, progress);
     }
     double nc = options.nodeCores();
     int w = options.warmup();

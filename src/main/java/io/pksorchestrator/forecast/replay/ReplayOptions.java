@@ -35,6 +35,9 @@ public record ReplayOptions(Path trace, Path out, double peakCores, double nodeC
         --lead-time D      node provisioning lead time (default 10m)
         --interval D       time between two decisions of the product (default 5m)
         --warmup D         not scored at the start (default 7d)
+        --sweep            instead of one replay: the product over upper quantiles 0.6 ... 0.98 (each
+                           fixed) and the static buffer over offsets 0 ... 3; writes DIR/pareto.csv
+                           and DIR/pareto.png (cost vs under-provisioned time share, both curves)
         --quiet            no progress on standard error (by default: a bar on a terminal, else a line
                            every 10%)
         --help             this text

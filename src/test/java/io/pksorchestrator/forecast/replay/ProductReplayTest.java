@@ -63,4 +63,29 @@ class ProductReplayTest {
     assertThat(run.ready()[30]).isEqualTo(4);
     assertThat(run.action()).satisfies(a -> assertThat(a[5] && a[30] && !a[10]).isTrue());
   }
+
+  @Test
+  void parallelForecastsGiveTheSameResultsAsSequentialOnes() {
+    // 3 days at 1 minute: a daily cycle, a weekly-ish drift and deterministic bursts
+    double[] demand = new double[3 * 1440];
+    java.util.Random random = new java.util.Random(7);
+    for (int t = 0; t < demand.length; t++) {
+      demand[t] = 60 + 40 * Math.sin(2 * Math.PI * t / 1440) + t / 200.0 + random.nextGaussian() * 6
+          + (random.nextInt(300) == 0 ? 80 : 0);
+    }
+    ReplayOptions options = new ReplayOptions(Path.of("t"), Path.of("o"), 160, 8, 3, 10, 5, 0);
+    io.pksorchestrator.forecast.BacktestingForecaster f1 = new io.pksorchestrator.forecast.BacktestingForecaster();
+    io.pksorchestrator.forecast.BacktestingForecaster f2 = new io.pksorchestrator.forecast.BacktestingForecaster();
+    ProductReplay.Result sequential = new ProductReplay(f1, new HeadroomScalingPlanner(), Duration.ofDays(14),
+        Duration.ofHours(6), 1).run(START, demand, options);
+    ProductReplay.Result parallel = new ProductReplay(f2, new HeadroomScalingPlanner(), Duration.ofDays(14),
+        Duration.ofHours(6), 3).run(START, demand, options);
+    assertThat(sequential.models()).containsKey("none").hasSizeGreaterThan(1);
+    assertThat(parallel.run().ready()).containsExactly(sequential.run().ready());
+    assertThat(parallel.run().pending()).containsExactly(sequential.run().pending());
+    assertThat(parallel.run().action()).containsExactly(sequential.run().action());
+    assertThat(parallel.forecastMean()).containsExactly(sequential.forecastMean());
+    assertThat(parallel.forecastUpper()).containsExactly(sequential.forecastUpper());
+    assertThat(parallel.models()).isEqualTo(sequential.models());
+  }
 }

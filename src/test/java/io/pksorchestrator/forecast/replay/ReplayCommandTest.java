@@ -95,6 +95,53 @@ class ReplayCommandTest {
         .isEqualTo(results).contains("strategy").contains("buffer_equal_cost");
   }
 
+  @Test
+  void sweepWritesBothCurvesWithProgressAndTheBufferAtZeroIsTheReactiveBaseline() throws Exception {
+    Path trace = dir.resolve("daily.csv");
+    List<String> lines = new ArrayList<>(List.of("timestamp,value"));
+    LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
+    for (int i = 0; i < 3 * 288; i++) {
+      lines.add(Trace.TIMESTAMP.format(t.plusMinutes(5L * i)) + ","
+          + (100 + 80 * Math.sin(2 * Math.PI * i / 288) + (i % 37 == 0 ? 60 : 0)));
+    }
+    Files.write(trace, lines);
+    assertThat(run("--trace", trace.toString(), "--out", dir.resolve("one").toString(), "--warmup", "1d",
+        "--quiet")).isZero();
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("one/summary.json").toFile());
+    err.reset();
+    out.reset();
+
+    Path outDir = dir.resolve("sweep");
+    assertThat(run("--sweep", "--trace", trace.toString(), "--out", outDir.toString(), "--warmup", "1d"))
+        .as(err.toString()).isZero();
+    List<String> csv = Files.readAllLines(outDir.resolve("pareto.csv"));
+    assertThat(csv.get(0)).isEqualTo("strategy,setting,cost_vs_oracle,under_time_share,unmet_demand_share,"
+        + "node_hours,scale_actions_per_day");
+    List<String[]> rows = csv.subList(1, csv.size()).stream().map(r -> r.split(",")).toList();
+    assertThat(rows).hasSize(1 + ParetoSweep.QUANTILES.length + ParetoSweep.OFFSETS.length);
+    assertThat(rows.stream().filter(r -> r[0].equals("product")).map(r -> Double.parseDouble(r[1])))
+        .containsExactly(0.6, 0.7, 0.8, 0.9, 0.95, 0.98);
+    // the default settings give the plain replay's figures; the buffer at b = 0 is the reactive baseline
+    String[] chosen = rows.get(0);
+    assertThat(chosen[0]).isEqualTo("product_default");
+    assertThat(Double.parseDouble(chosen[3])).isEqualTo(summary.path("product").path("under_time_share").asDouble());
+    assertThat(Double.parseDouble(chosen[5])).isEqualTo(summary.path("product").path("node_hours").asDouble());
+    String[] zero = rows.stream().filter(r -> r[0].equals("buffer")).findFirst().orElseThrow();
+    assertThat(Double.parseDouble(zero[1])).isZero();
+    assertThat(Double.parseDouble(zero[3])).isEqualTo(summary.path("reactive").path("under_time_share").asDouble());
+    assertThat(Double.parseDouble(zero[5])).isEqualTo(summary.path("reactive").path("node_hours").asDouble());
+    // a larger buffer never costs less
+    List<Double> bufferCost = rows.stream().filter(r -> r[0].equals("buffer")).map(r -> Double.parseDouble(r[2]))
+        .toList();
+    assertThat(bufferCost).isSorted();
+    assertThat(bufferCost.get(bufferCost.size() - 1)).isGreaterThan(bufferCost.get(0));
+    assertThat(Files.size(outDir.resolve("pareto.png"))).isPositive();
+    List<String> progress = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(progress).hasSize(10).allMatch(l -> l.startsWith("replay --sweep: "));
+    assertThat(progress.get(9)).startsWith("replay --sweep: 100% (6,048 of 6,048 decisions)");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("product_default").contains("pareto.png");
+  }
+
   /** The last line of the results names the run's duration in seconds. */
   private static String withoutTiming(String results) {
     return results.replaceAll("; [0-9.]+ s; wrote", "; _ s; wrote");

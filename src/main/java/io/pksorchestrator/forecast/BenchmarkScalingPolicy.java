@@ -3,10 +3,14 @@ package io.pksorchestrator.forecast;
 import java.time.Duration;
 
 /**
- * The product's default scaling tuning, shared by the resize process and the replay benchmark so that the
- * benchmark measures what production does.
+ * The scaling tuning the benchmarks run ({@code replay}, {@code replay --sweep}, {@code fleet-benchmark}): the
+ * trade-off their figures measure. It is NOT the resize process's default policy: production reads
+ * {@code pkso.resize.*} (resize's {@code ResizeProperties}), whose defaults are more conservative (target
+ * utilisation 0.8 instead of 1.0, cooldown 30 min instead of 10, scale-down hysteresis 1 instead of 0; the same
+ * maximum step of 10), i.e. more spare capacity and fewer scale-downs than measured. To run in production what the
+ * benchmark measured, set those three {@code pkso.resize} keys to the values below (docs/forecast.md).
  */
-public final class ScalingDefaults {
+public final class BenchmarkScalingPolicy {
 
   /**
    * Share of allocatable cores the plan fills at the forecast's upper quantile. 1.0 because the headroom is already
@@ -20,9 +24,9 @@ public final class ScalingDefaults {
   /** Workers kept above need before scaling down. */
   public static final int SCALE_DOWN_HYSTERESIS = 0;
 
-  private ScalingDefaults() {}
+  private BenchmarkScalingPolicy() {}
 
-  /** A policy with the default tuning for the given node size, limits and timing. */
+  /** A policy with the benchmark's tuning for the given node size, limits and timing. */
   public static ScalingPolicy policy(double nodeAllocatableCores, int minWorkers, int maxWorkers, Duration leadTime,
       Duration decisionInterval) {
     return new ScalingPolicy(nodeAllocatableCores, TARGET_UTILISATION, minWorkers, maxWorkers, MAX_STEP, leadTime,
