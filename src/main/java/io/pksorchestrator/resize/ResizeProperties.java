@@ -23,7 +23,7 @@ public class ResizeProperties {
    * Most clusters one job of a forecasting cycle forecasts: the cycle runs as batches of this size, shared by the
    * nodes; a crash repeats at most one batch. A batch's foundation calls must end within the job lock.
    */
-  private int cycleBatchSize = 50;
+  private int cycleBatchSize = 20;
   /** Mode of clusters without an override: {@code forecast-only} or {@code forecast-and-scale}. */
   private ClusterMode defaultMode = ClusterMode.FORECAST_ONLY;
   /** Share of a worker's allocatable cores the planner fills at the forecast's upper quantile. */
