@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Entry point: the orchestrator application, or a command-line tool when the first argument names one
- * ({@code replay}, {@code fleet-benchmark}, {@code fleet-scale}, {@code simulator}: the simulated foundation on its own).
+ * ({@code replay}, {@code fleet-benchmark}, {@code fleet-scale}, {@code start-load}, {@code simulator}: the simulated foundation on its own).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,6 +24,9 @@ public class PksOrchestratorApplication {
     }
     if (args.length > 0 && "fleet-scale".equals(args[0])) {
       System.exit(io.pksorchestrator.resize.FleetScaleCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && "start-load".equals(args[0])) {
+      System.exit(io.pksorchestrator.engine.StartLoadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
     if (args.length > 0 && "simulator".equals(args[0])) {
       try {
