@@ -1,9 +1,11 @@
 package io.pksorchestrator;
 
+import java.time.Clock;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Entry point: the orchestrator application, or a command-line tool when the first argument names one
@@ -38,5 +40,11 @@ public class PksOrchestratorApplication {
       return; // the simulator's server threads keep the JVM running until it is stopped
     }
     SpringApplication.run(PksOrchestratorApplication.class, args);
+  }
+
+  /** The wall clock (UTC) of the components that read the time outside the engine; tests pass their own. */
+  @Bean
+  Clock wallClock() {
+    return Clock.systemUTC();
   }
 }

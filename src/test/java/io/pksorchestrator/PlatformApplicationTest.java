@@ -1,7 +1,9 @@
 package io.pksorchestrator;
 
-import io.pksorchestrator.security.CurrentUser;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,15 +41,17 @@ public abstract class PlatformApplicationTest {
   /** Test-only endpoints under {@code /api}: who am I, and an unexpected failure. */
   @RestController
   static class ProbeController {
-    private final CurrentUser currentUser;
+    private final IdentityService identityService;
 
-    ProbeController(CurrentUser currentUser) {
-      this.currentUser = currentUser;
+    ProbeController(IdentityService identityService) {
+      this.identityService = identityService;
     }
 
+    /** The engine's authentication as the security filter set it for this request. */
     @GetMapping("/api/test-platform/whoami")
     Map<String, Object> whoami() {
-      return Map.of("user", currentUser.requireId(), "groups", currentUser.groups());
+      Authentication auth = identityService.getCurrentAuthentication();
+      return Map.of("user", auth.getUserId(), "groups", auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
     }
 
     @GetMapping("/api/test-platform/boom")

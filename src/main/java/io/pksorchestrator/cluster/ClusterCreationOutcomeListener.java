@@ -51,7 +51,7 @@ public class ClusterCreationOutcomeListener implements ExecutionListener {
   }
 
   private static String comment(DelegateExecution execution) {
-    Object comment = execution.getVariable(OperationVariables.APPROVAL_COMMENT);
+    Object comment = execution.getVariable(OperationVariables.DECISION_COMMENT);
     return comment == null || comment.toString().isBlank() ? "." : ": " + oneLine(comment);
   }
 

@@ -6,6 +6,7 @@ import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.PLAN_N
 import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.WORKER_COUNT;
 
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.WholeNumbers;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -43,21 +44,10 @@ public record ClusterRequest(String foundation, String clusterName, String planN
   }
 
   /**
-   * Accepts Integer, Long and other numbers (REST clients send Long or Integer; forms send Long or Double) and
-   * numeric strings; anything else becomes {@link Integer#MIN_VALUE} so validation reports it.
+   * Accepts whole numbers of any type (REST clients send Long or Integer; forms send Long or Double) and numeric
+   * strings ({@link WholeNumbers}); anything else becomes {@link Integer#MIN_VALUE} so validation reports it.
    */
   static Integer workerCount(Object value) {
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      return null;
-    }
-    if (value instanceof Number n) {
-      double d = n.doubleValue();
-      return d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE ? (int) d : Integer.MIN_VALUE;
-    }
-    try {
-      return Integer.valueOf(value.toString().trim());
-    } catch (NumberFormatException e) {
-      return Integer.MIN_VALUE;
-    }
+    return WholeNumbers.parse(value);
   }
 }

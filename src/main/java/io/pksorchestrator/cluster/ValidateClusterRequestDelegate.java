@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates a creation request against every rule ({@link ClusterRequestValidator}), reading plans and existing
- * clusters from the foundation and running creations from the engine. Writes {@code requestValid},
+ * Validates a creation request against every rule ({@link ClusterRequestValidator}, the same rules the ticketing
+ * API applies before it starts a creation), reading plans and existing clusters from the foundation and running
+ * creations from the engine. Writes {@code requestValid},
  * {@code rejectionReasons} (one reason per line) and the plan's size for the approval form.
  */
 @Component("validateClusterRequestDelegate")
@@ -31,24 +32,17 @@ public class ValidateClusterRequestDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ClusterRequest request = ClusterRequest.from(execution);
-    boolean configured = request.foundation() != null && foundations.isConfigured(request.foundation());
-    PksPlan plan = null;
-    boolean exists = false;
-    if (configured) {
-      try {
-        plan = findPlan(request);
-        exists = request.clusterName() != null
-            && pks.cluster(request.foundation(), request.clusterName()).isPresent();
-      } catch (RuntimeException e) {
-        throw ClusterCreationIncident.of("Validating the request for " + request.describe()
-            + " (reading plans and clusters)",
-            "that the PKS API of the foundation is reachable and its client credentials are valid.", e);
-      }
+    ClusterRequestValidator.Facts facts;
+    try {
+      facts = ClusterRequestFacts.read(request, pks, foundations, () -> request.foundation() == null ? List.of()
+          : otherRunningCreations(execution, request));
+    } catch (RuntimeException e) {
+      throw ClusterCreationIncident.of("Validating the request for " + request.describe()
+          + " (reading plans and clusters)",
+          "that the PKS API of the foundation is reachable and its client credentials are valid.", e);
     }
-    List<String> inFlight = request.clusterName() == null || request.foundation() == null ? List.of()
-        : otherRunningCreations(execution, request);
-    List<String> reasons = ClusterRequestValidator.check(request,
-        new ClusterRequestValidator.Facts(configured, configured, plan, exists, inFlight));
+    PksPlan plan = facts.plan();
+    List<String> reasons = ClusterRequestValidator.check(request, facts);
 
     execution.setVariable(REQUEST_VALID, reasons.isEmpty());
     execution.setVariable(REJECTION_REASONS, String.join("\n", reasons));
@@ -60,15 +54,6 @@ public class ValidateClusterRequestDelegate implements JavaDelegate {
       execution.setVariable(EXPECTED_WORKER_COUNT,
           request.workerCount() != null ? request.workerCount() : plan.workerInstances());
     }
-  }
-
-  private PksPlan findPlan(ClusterRequest request) {
-    if (request.planName() == null) {
-      return null;
-    }
-    return pks.plans(request.foundation()).stream()
-        .filter(p -> p.name().equals(request.planName()))
-        .findFirst().orElse(null);
   }
 
   /** Running creations (any state, also suspended or with incidents) of the same name on the same foundation. */

@@ -22,12 +22,7 @@ public class JobLocks {
   private final EngineNodes nodes;
   private final Clock clock;
 
-  @org.springframework.beans.factory.annotation.Autowired
-  public JobLocks(ManagementService management, EngineNodes nodes) {
-    this(management, nodes, Clock.systemUTC());
-  }
-
-  JobLocks(ManagementService management, EngineNodes nodes, Clock clock) {
+  public JobLocks(ManagementService management, EngineNodes nodes, Clock clock) {
     this.management = management;
     this.nodes = nodes;
     this.clock = clock;

@@ -26,8 +26,7 @@ public final class FourEyesFacts {
   /** Facts of every process. */
   static final Set<String> COMMON = Set.of(OperationVariables.REQUESTED_BY);
   /** Approval decisions, in every process. */
-  static final Set<String> DECISIONS = Set.of(OperationVariables.APPROVED, OperationVariables.APPROVAL_COMMENT,
-      "continuationApproved", "continuationComment");
+  static final Set<String> DECISIONS = Set.of(OperationVariables.DECISION, OperationVariables.DECISION_COMMENT);
   /** Facts per process key: the request, and what the approver is shown. */
   static final Map<String, Set<String>> FACTS = Map.of(
       "ClusterCreationProcess", Set.of(OperationVariables.FOUNDATION, OperationVariables.TICKET_ID, "clusterName",
@@ -38,12 +37,13 @@ public final class FourEyesFacts {
           "productionCluster", "direction", "workerDelta", "approvalRequired", "approvalDue"),
       "StemcellUpgradeProcess", Set.of(OperationVariables.FOUNDATION, OperationVariables.TICKET_ID,
           "stemcellVersion", "stemcellOs", "stemcellSource", "stemcellSourceResolved", "clusters", "canaries",
-          "maxInFlight", "preChecksPassed", "approvalSummary", "upgradeState"));
+          "maxInFlight", "preChecksPassed", "approvalSummary", "upgradeState", "maintenanceWindowStart",
+          "maintenanceWindowEnd"));
   /** Per process key: variable -> the user task (definition key) whose completion may revise it. */
   static final Map<String, Map<String, String>> TASK_OWNED = Map.of(
       "StemcellUpgradeProcess", Map.of(
-          "maintenanceWindowStart", "Task_ResolveMaintenanceWindowClosed",
-          "maintenanceWindowEnd", "Task_ResolveMaintenanceWindowClosed"));
+          "nextWindowStart", "Task_ResolveMaintenanceWindowClosed",
+          "nextWindowEnd", "Task_ResolveMaintenanceWindowClosed"));
 
   private FourEyesFacts() {}
 

@@ -13,10 +13,17 @@ public final class OperationVariables {
   public static final String TICKET_ID = "ticketId";
   /** Foundation name. */
   public static final String FOUNDATION = "foundation";
-  /** Decision recorded by an approval form (Boolean). */
-  public static final String APPROVED = "approved";
-  /** Free-text comment recorded by an approval form. */
-  public static final String APPROVAL_COMMENT = "approvalComment";
+  /** The cluster the operation creates or changes (an upgrade of several clusters has none). */
+  public static final String CLUSTER_NAME = "clusterName";
+  /** Why the request was rejected before anyone was asked to approve it. */
+  public static final String REJECTION_REASONS = "rejectionReasons";
+  /**
+   * The operator's choice on every approval gate of every process (String, {@link OperatorDecision#APPROVE} or
+   * {@link OperatorDecision#REJECT}); required, checked by {@link OperatorDecision} when the task completes.
+   */
+  public static final String DECISION = "decision";
+  /** Free-text comment of the decision; required when rejecting. */
+  public static final String DECISION_COMMENT = "decisionComment";
   /** End result of the operation, one of {@link OperationOutcome}'s values. */
   public static final String OUTCOME = "outcome";
   /** One line a ticketing system can show about the outcome. */

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -61,20 +60,9 @@ public record FoundationProperties(Map<String, Foundation> foundations) {
       @DefaultValue Proxy proxy,
       @DefaultValue Plans plans) {
 
-    @ConstructorBinding // the canonical constructor binds; the shorter one is for code
     public Foundation {
       proxy = proxy == null ? new Proxy(null, List.of(), true) : proxy;
       plans = plans == null ? new Plans(Plans.DEFAULT_MAX_WORKERS, Map.of()) : plans;
-    }
-
-    /** Without proxy and plan settings (the environment's proxy, plans at the default maximum). */
-    public Foundation(String displayName, double timeScale, String caCertificates, Path caCertificatesFile,
-        boolean skipTlsValidation, Duration connectTimeout, Duration readTimeout, Duration uploadTimeout,
-        Duration instanceDetailsTimeout, Duration taskPollInterval, Endpoint pks, Endpoint opsman, Endpoint bosh,
-        Metrics metrics) {
-      this(displayName, timeScale, caCertificates, caCertificatesFile, skipTlsValidation, connectTimeout,
-          readTimeout, uploadTimeout, instanceDetailsTimeout, taskPollInterval, pks, opsman, bosh, metrics, null,
-          null);
     }
 
     @Override

@@ -66,14 +66,29 @@ public class ClusterOverview {
       Instant end = r.foundationTime() != null ? r.foundationTime() : r.recordedAt();
       DemandSeries full = history.load(foundation, name, end.minus(settings.getForecastHistory()), step)
           .orElse(new DemandSeries(end, step, new double[0]));
-      Forecast forecast = full.size() == 0 ? null : forecaster.forecast(full, settings.getChartHorizon());
+      Duration decisionHorizon = decisionHorizon(settings);
+      Forecast forecast = full.size() == 0 ? null : forecaster.forecast(full, chartHorizon(settings));
       double perWorker = (r.nodeCores() == null ? settings.getDefaultNodeCores() : r.nodeCores())
           * settings.getTargetUtilisation();
       int current = r.currentWorkers() == null ? 0 : r.currentWorkers();
       Integer drawn = proposed != null ? proposed : r.recommendedWorkers();
       return renderer.png(new ChartData(foundation + "/" + name + ": demand, forecast and capacity",
-          tail(full, settings.getChartHistory()), forecast, perWorker, current, drawn));
+          tail(full, settings.getChartHistory()), forecast, perWorker, current, drawn, decisionHorizon));
     });
+  }
+
+  /** How far ahead a scaling decision looks: lead time + decision interval (as {@code ClusterPlanning}). */
+  static Duration decisionHorizon(ResizeProperties settings) {
+    return settings.getLeadTime().plus(settings.getDecisionInterval());
+  }
+
+  /**
+   * What the chart's forecast covers: {@code chart-horizon}, but never less than the decision's horizon, so the peak
+   * behind a proposal is on the chart (the lab looks a day ahead).
+   */
+  static Duration chartHorizon(ResizeProperties settings) {
+    Duration decision = decisionHorizon(settings);
+    return decision.compareTo(settings.getChartHorizon()) > 0 ? decision : settings.getChartHorizon();
   }
 
   /** The last {@code span} of a series. */

@@ -7,16 +7,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * Managed clusters with their forecast, recommendation and last resize, and the forecast chart. Authentication
- * and authorisation come from the platform's filter on {@code /api/*}.
+ * Managed clusters with their forecast, recommendation and last resize, and the forecast chart. Authentication and
+ * the access rule of {@code /api/v1} come from the platform's security filter; failures are problems answered by the
+ * API's one error handler (thrown here as {@link ErrorResponseException}).
  */
 @RestController
 @RequestMapping("/api/v1/clusters")
@@ -45,43 +46,32 @@ public class ClustersController {
   public ResponseEntity<byte[]> chart(@PathVariable String foundation, @PathVariable String name,
       @RequestParam(required = false) Integer proposed) {
     if (proposed != null && (proposed < 0 || proposed > 10_000)) {
-      throw new IllegalArgumentException("proposed must be a worker count between 0 and 10000, got " + proposed);
+      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+          "Parameter 'proposed' must be a worker count between 0 and 10000, got " + proposed + ".");
+      p.setTitle("Invalid request");
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, p, null);
     }
     byte[] png = overview.chart(foundation, name, proposed)
         .orElseThrow(() -> new UnknownClusterException(foundation, name));
     return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
   }
 
-  @ExceptionHandler(UnknownClusterException.class)
-  ResponseEntity<ProblemDetail> unknown(UnknownClusterException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    p.setTitle("Unknown cluster");
-    p.setType(URI.create("urn:pks-orchestrator:problem:unknown-cluster"));
-    p.setProperty("foundation", e.foundation());
-    p.setProperty("cluster", e.cluster());
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setTitle("Invalid request");
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-  }
-
-  /** A foundation/cluster pair the forecasting cycle does not know. */
-  static class UnknownClusterException extends RuntimeException {
-    private final String foundation;
-    private final String cluster;
+  /** A foundation/cluster pair the forecasting cycle does not know: 404 problem naming both. */
+  static class UnknownClusterException extends ErrorResponseException {
 
     UnknownClusterException(String foundation, String cluster) {
-      super("No managed cluster '" + cluster + "' on foundation '" + foundation + "'. GET /api/v1/clusters lists"
-          + " the managed clusters; a new cluster appears after the next forecasting cycle.");
-      this.foundation = foundation;
-      this.cluster = cluster;
+      super(HttpStatus.NOT_FOUND, problem(foundation, cluster), null);
     }
 
-    String foundation() { return foundation; }
-    String cluster() { return cluster; }
+    private static ProblemDetail problem(String foundation, String cluster) {
+      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No managed cluster '" + cluster
+          + "' on foundation '" + foundation + "'. GET /api/v1/clusters lists the managed clusters; a new cluster"
+          + " appears after the next forecasting cycle.");
+      p.setTitle("Unknown cluster");
+      p.setType(URI.create("urn:pks-orchestrator:problem:unknown-cluster"));
+      p.setProperty("foundation", foundation);
+      p.setProperty("cluster", cluster);
+      return p;
+    }
   }
 }

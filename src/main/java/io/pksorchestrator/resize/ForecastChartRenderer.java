@@ -7,7 +7,17 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.awt.Font;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.jfree.chart.annotations.XYPointerAnnotation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import java.util.TimeZone;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -25,12 +35,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders the forecast chart as PNG (headless JFreeChart): observed demand, the forecast with its band, and the
- * current and proposed capacity (workers x allocatable cores x target utilisation) over time.
+ * current and proposed capacity (workers x allocatable cores x target utilisation) over time, and the peak of the
+ * forecast's upper band within the decision horizon: the demand the proposal is sized for.
  */
 @Component
 public class ForecastChartRenderer {
 
-  static final int WIDTH = 760;
+  public static final int WIDTH = 760;
   static final int HEIGHT = 380;
 
   /** The chart as PNG bytes. */
@@ -67,6 +78,22 @@ public class ForecastChartRenderer {
     capacityRenderer.setSeriesStroke(1, new BasicStroke(2f));
     plot.setRenderer(2, capacityRenderer);
 
+    peak(data.forecast(), data.decisionHorizon()).ifPresent(peak -> {
+      long t = peak.at().toEpochMilli();
+      ValueMarker line = new ValueMarker(t, new Color(0xff7f0e), new BasicStroke(1.5f));
+      line.setLabel("Decision horizon peak");
+      line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+      line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+      line.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      plot.addDomainMarker(line);
+      XYPointerAnnotation note = new XYPointerAnnotation(peak.label(), t, peak.cores(), Math.PI * 0.75);
+      note.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+      note.setPaint(new Color(0xff7f0e));
+      note.setArrowPaint(new Color(0xff7f0e));
+      note.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
+      plot.addAnnotation(note);
+    });
+
     JFreeChart chart = new JFreeChart(data.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -76,6 +103,33 @@ public class ForecastChartRenderer {
       throw new UncheckedIOException("Cannot render the forecast chart '" + data.title() + "'", e);
     }
     return out.toByteArray();
+  }
+
+  /** The demand a proposal is sized for: the highest upper band value at a time, within the decision horizon. */
+  record Peak(Instant at, double cores) {
+    String label() {
+      return String.format(Locale.ROOT, "Peak %.1f cores at %s", cores,
+          DateTimeFormatter.ofPattern("MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC).format(at));
+    }
+  }
+
+  /**
+   * The forecast's highest upper band value within {@code horizon} from its start (as the planner's
+   * {@code Forecast.maxUpper}); empty without a ready forecast or horizon.
+   */
+  static Optional<Peak> peak(Forecast f, Duration horizon) {
+    if (f == null || !f.isReady() || f.upper().length == 0 || horizon == null) {
+      return Optional.empty();
+    }
+    int n = (int) Math.min(f.upper().length, Math.max(1, Math.ceil((double) horizon.toMillis() / f.step().toMillis())));
+    int best = -1;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(f.upper()[i]) && (best < 0 || f.upper()[i] > f.upper()[best])) {
+        best = i;
+      }
+    }
+    return best < 0 ? Optional.empty()
+        : Optional.of(new Peak(f.start().plus(f.step().multipliedBy(best)), f.upper()[best]));
   }
 
   private static YIntervalSeriesCollection band(Forecast f) {

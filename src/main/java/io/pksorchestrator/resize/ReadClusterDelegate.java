@@ -4,6 +4,7 @@ import static io.pksorchestrator.resize.PredictiveResizeModel.*;
 
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
+import io.pksorchestrator.platform.pks.PksPlan;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -11,12 +12,15 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the cluster the proposal is about and prepares the decision: plan, production tag, direction and size of
- * the change, the chart URL for the approval form, the approval due date. A proposal that no longer matches the
- * cluster (gone, different size, nothing to change, another resize running) is marked not current.
+ * the change, the absolute chart URL for the approval form, the approval due date. A proposal that no longer matches
+ * the cluster (gone, different size, nothing to change, another resize running) or its plan's limits
+ * ({@link ResizeRules}) is marked not current.
  */
 @Component("readClusterDelegate")
 public class ReadClusterDelegate implements JavaDelegate {
@@ -26,10 +30,23 @@ public class ReadClusterDelegate implements JavaDelegate {
 
   private final PksGateway pks;
   private final ResizeProperties settings;
+  private final String publicUrl;
 
-  public ReadClusterDelegate(PksGateway pks, ResizeProperties settings) {
+  /**
+   * @param publicUrl base URL of this application as operators' browsers reach it ({@code pkso.ticketing.public-url}):
+   *     the approval form's image needs an absolute {@code http(s)} URL (Tasklist's form renderer drops relative ones)
+   */
+  @Autowired
+  public ReadClusterDelegate(PksGateway pks, ResizeProperties settings,
+      @Value("${pkso.ticketing.public-url:http://localhost:8080}") String publicUrl) {
     this.pks = pks;
     this.settings = settings;
+    this.publicUrl = publicUrl.replaceAll("/+$", "");
+  }
+
+  /** With the default public URL {@code http://localhost:8080} (tests). */
+  public ReadClusterDelegate(PksGateway pks, ResizeProperties settings) {
+    this(pks, settings, "http://localhost:8080");
   }
 
   @Override
@@ -39,7 +56,7 @@ public class ReadClusterDelegate implements JavaDelegate {
     int delta = r.proposedWorkers() - r.currentWorkers();
     execution.setVariable(DIRECTION, delta >= 0 ? "up" : "down");
     execution.setVariable(WORKER_DELTA, Math.abs(delta));
-    execution.setVariable(FORECAST_CHART_URL, chartUrl(r));
+    execution.setVariable(FORECAST_CHART_URL, publicUrl + chartUrl(r));
     execution.setVariable(APPROVAL_DUE,
         new Date(ClockUtil.getCurrentTime().getTime() + settings.getApprovalTimeout().toMillis()));
     execution.setVariable(PRODUCTION_CLUSTER, found.map(ReadClusterDelegate::isProduction).orElse(false));
@@ -48,6 +65,9 @@ public class ReadClusterDelegate implements JavaDelegate {
       execution.setVariable(BOSH_DEPLOYMENT, c.boshDeploymentName());
     });
     String stale = staleReason(r, found, otherResizeRunning(execution, r));
+    if (stale == null) {
+      stale = outsidePlan(r, found.get()).orElse(null);
+    }
     execution.setVariable(PROPOSAL_CURRENT, stale == null);
     if (stale != null) {
       execution.setVariable(STALE_REASON, stale);
@@ -70,6 +90,14 @@ public class ReadClusterDelegate implements JavaDelegate {
       return "another resize of " + r.key() + " is already running";
     }
     return null;
+  }
+
+  /** The plan's limits, the same rule the ticketing API applies before it starts a manual resize. */
+  private Optional<String> outsidePlan(ResizeRequest r, PksCluster cluster) {
+    PksPlan plan = pks.plans(r.foundation()).stream().filter(p -> p.name().equals(cluster.planName())).findFirst()
+        .orElse(null);
+    return ResizeRules.withinPlan(r.foundation(), plan, r.proposedWorkers())
+        .map(v -> "the proposed " + v.message());
   }
 
   private static boolean otherResizeRunning(DelegateExecution execution, ResizeRequest r) {

@@ -41,7 +41,7 @@ public class ResizeOutcomeRecorder {
     return switch (outcome) {
       case RESIZED -> "Resized " + change + "; " + ex.getVariable(RUNNING_WORKERS) + " workers running in BOSH.";
       case NOT_APPROVED -> "Resize of " + change + " was not approved"
-          + comment(ex.getVariable(OperationVariables.APPROVAL_COMMENT)) + "; nothing changed.";
+          + comment(ex.getVariable(OperationVariables.DECISION_COMMENT)) + "; nothing changed.";
       case APPROVAL_EXPIRED -> "Nobody decided the resize of " + change
           + " in time; nothing changed (a scale-up is left to the reactive path).";
       case STALE -> "Proposal to resize " + change + " was stale: " + ex.getVariable(STALE_REASON)

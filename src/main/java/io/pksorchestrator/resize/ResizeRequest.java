@@ -2,7 +2,9 @@ package io.pksorchestrator.resize;
 
 import static io.pksorchestrator.resize.PredictiveResizeModel.*;
 
+import io.pksorchestrator.operations.NotRetryableException;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.WholeNumbers;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -20,12 +22,14 @@ record ResizeRequest(String foundation, String cluster, int currentWorkers, int 
     return businessKey(foundation, cluster);
   }
 
+  /** A whole number ({@link WholeNumbers}: never truncated); anything else is refused as not retryable. */
   private static int number(VariableScope vars, String name) {
     Object v = vars.getVariable(name);
-    if (!(v instanceof Number n)) {
-      throw new IllegalArgumentException("Process variable '" + name + "' must be a number, got " + v
+    Integer whole = v instanceof Number ? WholeNumbers.parse(v) : null;
+    if (whole == null || whole == WholeNumbers.NOT_WHOLE) {
+      throw new NotRetryableException("Process variable '" + name + "' must be a whole number, got " + v
           + "; start PredictiveResizeProcess with Integer currentWorkers and proposedWorkers.");
     }
-    return n.intValue();
+    return whole;
   }
 }

@@ -4,7 +4,6 @@ import io.pksorchestrator.platform.Foundations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +18,7 @@ public class ScaledFoundationClock implements FoundationClock {
   private final Clock clock;
   private final Instant anchor;
 
-  @Autowired
-  public ScaledFoundationClock(Foundations foundations) {
-    this(foundations, Clock.systemUTC());
-  }
-
-  ScaledFoundationClock(Foundations foundations, Clock clock) {
+  public ScaledFoundationClock(Foundations foundations, Clock clock) {
     this.foundations = foundations;
     this.clock = clock;
     this.anchor = clock.instant();

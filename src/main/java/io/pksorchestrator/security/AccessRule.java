@@ -11,8 +11,13 @@ enum AccessRule {
   OPTIONAL,
   /** HTTP Basic against Camunda identity ({@code /engine-rest}). */
   BASIC,
-  /** HTTP Basic, or a Camunda webapp session for reading (ticketing API, fleet overview, API docs). */
+  /** HTTP Basic, or a Camunda webapp session for reading (fleet overview, API docs). */
   BASIC_OR_SESSION,
+  /**
+   * The REST API {@code /api/v1}: as {@link #BASIC_OR_SESSION}, then the groups of {@link ApiAccess}; every refusal
+   * is {@code application/problem+json}.
+   */
+  API,
   /** HTTP Basic of a member of camunda-admin (actuator except health). */
   ADMIN;
 
@@ -30,6 +35,9 @@ enum AccessRule {
     }
     if (path.equals("/engine-rest") || path.startsWith("/engine-rest/")) {
       return BASIC;
+    }
+    if (ApiAccess.covers(path)) {
+      return API;
     }
     return BASIC_OR_SESSION;
   }

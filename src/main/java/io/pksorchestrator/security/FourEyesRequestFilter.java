@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * forbids is refused before it reaches the engine; every other refusal of the rule that the engine answers (a
  * protected variable, a claim or assignment, a requester named at the start: 403, or 500 when the engine wrapped a
  * task listener's refusal, ENGINE-03051) is rewritten by {@link RuleRefusalResponse}. Either way the client gets 403
- * {@code application/problem+json} with {@code type AuthorizationException} and the rule's message.
+ * {@code application/problem+json} with {@code type AuthorizationException} and the rule's message. On a task
+ * completion, the engine's refusal of the operator's input ({@code operations.OperatorDecision}) becomes 400 and a
+ * task that no longer exists 404, both problems saying what to do.
  */
 public class FourEyesRequestFilter extends OncePerRequestFilter {
 
@@ -58,7 +60,7 @@ public class FourEyesRequestFilter extends OncePerRequestFilter {
       Problems.refusal(response, refusal.get());
       return;
     }
-    RuleRefusalResponse answer = new RuleRefusalResponse(response);
+    RuleRefusalResponse answer = new RuleRefusalResponse(response, taskId.orElse(null));
     chain.doFilter(request, answer);
     answer.finish();
   }

@@ -14,7 +14,7 @@ final class Problems {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + escape(error) + "\",\"message\":\""
+    body(response, "{\"status\":" + status + ",\"error\":\"" + escape(error) + "\",\"message\":\""
         + escape(message) + "\"}");
   }
 
@@ -26,7 +26,7 @@ final class Problems {
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
+    body(response, "{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
         + ",\"detail\":\"" + escape(detail) + "\",\"message\":\"" + escape(detail) + "\"}");
   }
 
@@ -39,8 +39,18 @@ final class Problems {
     response.setStatus(403);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"AuthorizationException\",\"title\":\"Forbidden\",\"status\":403,"
+    body(response, "{\"type\":\"AuthorizationException\",\"title\":\"Forbidden\",\"status\":403,"
         + "\"detail\":\"" + escape(message) + "\",\"message\":\"" + escape(message) + "\"}");
+  }
+
+  /**
+   * Writes the body with its exact length: an answer rewritten after the engine set a {@code Content-Length} for its
+   * own (shorter) body must not be cut to it.
+   */
+  private static void body(HttpServletResponse response, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
   }
 
   private static String escape(String s) {

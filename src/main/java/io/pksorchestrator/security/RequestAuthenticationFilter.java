@@ -58,24 +58,31 @@ public class RequestAuthenticationFilter extends OncePerRequestFilter {
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       principal = basic(header.substring(6).trim());
       if (principal == null) {
-        challenge(response, "Wrong user name or password (after a wrong password the user waits a few seconds,"
-            + " and an address that sends several wrong ones is throttled for a minute).");
+        challenge(response, rule, "Wrong user name or password (after a wrong password the user waits a few"
+            + " seconds, and an address that sends several wrong ones is throttled for a minute).");
         return;
       }
-    } else if (rule == AccessRule.BASIC_OR_SESSION && isReading(request)) {
+    } else if ((rule == AccessRule.BASIC_OR_SESSION || rule == AccessRule.API) && isReading(request)) {
       principal = fromWebappSession(request.getSession(false), engine.getName());
     }
     if (principal == null && rule != AccessRule.OPTIONAL) {
       if (rule == AccessRule.BASIC_OR_SESSION && isBrowserPage(request)) {
         response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
       } else {
-        challenge(response, "Authentication required: send HTTP Basic credentials of a Camunda user.");
+        challenge(response, rule, "Authentication required: send HTTP Basic credentials of a Camunda user.");
       }
       return;
     }
     if (rule == AccessRule.ADMIN && !principal.groups().contains(OperatorGroups.ADMINS)) {
       Problems.write(response, 403, "Forbidden", "Only members of " + OperatorGroups.ADMINS + " may use this endpoint.");
       return;
+    }
+    if (rule == AccessRule.API) {
+      String refusal = ApiAccess.refusal(request.getMethod(), principal.userId(), principal.groups());
+      if (refusal != null) {
+        Problems.problem(response, 403, "Forbidden", refusal);
+        return;
+      }
     }
     if (principal == null) {
       chain.doFilter(request, response);
@@ -126,9 +133,13 @@ public class RequestAuthenticationFilter extends OncePerRequestFilter {
     return null;
   }
 
-  private void challenge(HttpServletResponse response, String message) throws IOException {
+  private void challenge(HttpServletResponse response, AccessRule rule, String message) throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
-    Problems.write(response, 401, "Unauthorized", message);
+    if (rule == AccessRule.API) {
+      Problems.problem(response, 401, "Unauthorized", message);
+    } else {
+      Problems.write(response, 401, "Unauthorized", message);
+    }
   }
 
   private static boolean isReading(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OperatorDecision;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * nothing here does I/O beyond one insert, so a slow ticketing system never blocks a process.
  *
  * <p>Events: {@code approval-needed} (an approval task was created), {@code approved} (completed with
- * approved=true), then at the end {@code succeeded}, {@code rejected} (rejected by validation, not approved,
+ * decision=approve), then at the end {@code succeeded}, {@code rejected} (rejected by validation, not approved,
  * approval expired, stale) or {@code failed} (including cancellation).
  */
 @Component
@@ -39,8 +40,11 @@ public class CallbackEvents {
   private final TicketingProperties properties;
   private final CallbackOutbox outbox;
   private final ObjectMapper objectMapper;
+  private final OperationCatalog catalog;
 
-  public CallbackEvents(TicketingProperties properties, CallbackOutbox outbox, ObjectMapper objectMapper) {
+  public CallbackEvents(TicketingProperties properties, CallbackOutbox outbox, ObjectMapper objectMapper,
+      OperationCatalog catalog) {
+    this.catalog = catalog;
     this.properties = properties;
     this.outbox = outbox;
     this.objectMapper = objectMapper;
@@ -60,7 +64,7 @@ public class CallbackEvents {
       taskInfo.put("tasklist", properties.publicUrl() + OperationLinks.tasklist(task.getId()));
       enqueue(task, task.getProcessInstanceId(), task.getProcessDefinitionId(), APPROVAL_NEEDED, taskInfo);
     } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())
-        && Boolean.TRUE.equals(task.getVariable(OperationVariables.APPROVED))) {
+        && OperatorDecision.approves(task.getVariable(OperationVariables.DECISION))) {
       taskInfo.put("approvedBy", task.getAssignee());
       enqueue(task, task.getProcessInstanceId(), task.getProcessDefinitionId(), APPROVED, taskInfo);
     }
@@ -118,8 +122,7 @@ public class CallbackEvents {
     }
   }
 
-  private static boolean isOperation(String processDefinitionId) {
-    return processDefinitionId != null
-        && OperationProcesses.ALL.stream().anyMatch(key -> processDefinitionId.startsWith(key + ":"));
+  private boolean isOperation(String processDefinitionId) {
+    return catalog.isOperationDefinition(processDefinitionId);
   }
 }

@@ -15,21 +15,18 @@ import org.springframework.stereotype.Component;
 public class LeasedClusterCheck {
 
   private final ClusterLeases leases;
-  private final IdempotencyRepository idempotency;
 
-  public LeasedClusterCheck(ClusterLeases leases, IdempotencyRepository idempotency) {
+  public LeasedClusterCheck(ClusterLeases leases) {
     this.leases = leases;
-    this.idempotency = idempotency;
   }
 
   /**
+   * Called for new requests only: a repeated request gets the operation it started (which may be the holder).
+   *
    * @param clusters the clusters the operation would change; {@code null} = every cluster of the foundation
    * @throws ClusterBusyProblem when one of them is leased
    */
-  public void refuseIfLeased(String client, String idempotencyKey, String foundation, Collection<String> clusters) {
-    if (idempotencyKey != null && idempotency.find(client, idempotencyKey).isPresent()) {
-      return; // a repeated request: it gets the operation it started (which may be the holder itself)
-    }
+  public void refuseIfLeased(String foundation, Collection<String> clusters) {
     Optional<ClusterLease> held = clusters == null
         ? leases.all().stream().filter(l -> l.foundation().equals(foundation)).findFirst()
         : clusters.stream().sorted().map(c -> leases.find(foundation, c)).flatMap(Optional::stream).findFirst();

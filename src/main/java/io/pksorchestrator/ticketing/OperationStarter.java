@@ -60,6 +60,18 @@ public class OperationStarter {
     this.grants = grants;
   }
 
+  /**
+   * The operation an earlier request with this key started, if any ({@code created} false); a different request
+   * under the same key answers 409. Nothing is read from the foundation for a repeated request.
+   */
+  public Optional<Started> repeated(String client, String idempotencyKey, Object request, String processKey) {
+    if (idempotencyKey == null) {
+      return Optional.empty();
+    }
+    StartCommand command = new StartCommand(client, idempotencyKey, request, processKey, null, Map.of());
+    return existing(command, hash(command));
+  }
+
   public Started start(StartCommand command) {
     if (command.idempotencyKey() == null) {
       return new Started(startProcess(command), command.processKey(), true);

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Service;
 public class OperationViews {
 
   private static final List<String> VARIABLES = List.of(OperationVariables.TICKET_ID, OperationVariables.FOUNDATION,
-      OperationProcesses.CLUSTER_NAME, OperationVariables.REQUESTED_BY, OperationVariables.OUTCOME,
-      OperationVariables.OUTCOME_MESSAGE, OperationProcesses.REJECTION_REASONS, ClusterLeaseModel.LEASE_STATE,
+      OperationVariables.CLUSTER_NAME, OperationVariables.REQUESTED_BY, OperationVariables.OUTCOME,
+      OperationVariables.OUTCOME_MESSAGE, OperationVariables.REJECTION_REASONS, ClusterLeaseModel.LEASE_STATE,
       ClusterLeaseModel.LEASE_HOLDER_ID, ClusterLeaseModel.LEASE_HOLDER, ClusterLeaseModel.LEASE_BLOCKED_CLUSTER);
 
   private final HistoryService historyService;
@@ -41,9 +41,12 @@ public class OperationViews {
   private final CallbackOutbox outbox;
   private final JobLocks jobLocks;
   private final ClusterLeases leases;
+  private final OperationCatalog catalog;
 
   public OperationViews(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-      RepositoryService repositoryService, CallbackOutbox outbox, JobLocks jobLocks, ClusterLeases leases) {
+      RepositoryService repositoryService, CallbackOutbox outbox, JobLocks jobLocks, ClusterLeases leases,
+      OperationCatalog catalog) {
+    this.catalog = catalog;
     this.jobLocks = jobLocks;
     this.historyService = historyService;
     this.runtimeService = runtimeService;
@@ -57,7 +60,7 @@ public class OperationViews {
   public Optional<OperationView> find(String id) {
     HistoricProcessInstance pi = historyService.createHistoricProcessInstanceQuery().processInstanceId(id)
         .singleResult();
-    if (pi == null || !OperationProcesses.ALL.contains(pi.getProcessDefinitionKey())) {
+    if (pi == null || !catalog.isOperation(pi.getProcessDefinitionKey())) {
       return Optional.empty();
     }
     return Optional.of(view(pi));
@@ -66,7 +69,7 @@ public class OperationViews {
   /** Running (or, with {@code running=false}, ended) operations, newest first. */
   public List<OperationView> list(boolean running, int limit) {
     var query = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(OperationProcesses.ALL.toArray(String[]::new));
+        .processDefinitionKeyIn(catalog.processKeys().toArray(String[]::new));
     query = running ? query.unfinished() : query.finished();
     return query.orderByProcessInstanceStartTime().desc().listPage(0, limit).stream().map(this::view).toList();
   }
@@ -97,9 +100,9 @@ public class OperationViews {
             c.lastAttemptAt(), c.lastHttpStatus(), c.lastError(), c.deliveredAt())).toList();
     return new OperationView(id, pi.getProcessDefinitionKey(), processName(pi), pi.getBusinessKey(),
         str(vars.get(OperationVariables.TICKET_ID)), str(vars.get(OperationVariables.FOUNDATION)),
-        str(vars.get(OperationProcesses.CLUSTER_NAME)), str(vars.get(OperationVariables.REQUESTED_BY)),
+        str(vars.get(OperationVariables.CLUSTER_NAME)), str(vars.get(OperationVariables.REQUESTED_BY)),
         state(running, approvals, outcome), steps(pi, running, vars), approvals, operatorTasks, incidents, outcome,
-        str(vars.get(OperationVariables.OUTCOME_MESSAGE)), vars.get(OperationProcesses.REJECTION_REASONS),
+        str(vars.get(OperationVariables.OUTCOME_MESSAGE)), vars.get(OperationVariables.REJECTION_REASONS),
         pi.getStartTime(), pi.getEndTime(),
         new OperationView.Links(OperationLinks.operation(id), OperationLinks.cockpit(id)), callbacks,
         running ? held(id) : List.of(), running ? waitingFor(vars) : null);

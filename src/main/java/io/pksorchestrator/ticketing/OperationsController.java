@@ -35,7 +35,7 @@ public class OperationsController {
       description = "State, current step, pending approvals with Tasklist links, outcome, Cockpit link and the"
           + " delivery state of its callbacks.")
   public OperationView operation(@PathVariable String id) {
-    TicketingAccess.Caller caller = access.reader();
+    TicketingAccess.Caller caller = access.caller();
     return access.asSystem(() -> views.find(id))
         .filter(view -> caller.seesAll() || caller.userId().equals(view.requestedBy()))
         .orElseThrow(() -> ApiProblem.notFound("No operation with id '" + id + "' that you may see."));
@@ -46,7 +46,7 @@ public class OperationsController {
   public List<OperationView> operations(
       @Parameter(description = "running or ended") @RequestParam(defaultValue = "running") String state,
       @Parameter(description = "at most this many (1-500)") @RequestParam(defaultValue = "100") int limit) {
-    TicketingAccess.Caller caller = access.reader();
+    TicketingAccess.Caller caller = access.caller();
     if (!state.equals("running") && !state.equals("ended")) {
       throw ApiProblem.invalid(List.of(new ApiProblem.FieldError("state", "must be running or ended")));
     }

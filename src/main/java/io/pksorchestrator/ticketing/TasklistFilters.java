@@ -111,7 +111,7 @@ public class TasklistFilters {
     // Tasklist's task cards show the first two variables without expanding: cluster and foundation tell the
     // approvals apart at a glance; ticket and requester follow.
     properties.put("variables", List.of(
-        Map.of("name", OperationProcesses.CLUSTER_NAME, "label", "Cluster"),
+        Map.of("name", OperationVariables.CLUSTER_NAME, "label", "Cluster"),
         Map.of("name", OperationVariables.FOUNDATION, "label", "Foundation"),
         Map.of("name", OperationVariables.TICKET_ID, "label", "Ticket"),
         Map.of("name", OperationVariables.REQUESTED_BY, "label", "Requested by")));

@@ -2,7 +2,6 @@ package io.pksorchestrator.ticketing;
 
 import io.pksorchestrator.operations.OperatorGroups;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,8 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Group-based authorisation of the ticketing API over the engine authentication that the platform's security
- * filter sets for the request ({@link IdentityService#getCurrentAuthentication()}).
+ * The caller of the ticketing API as the platform's security filter authenticated it
+ * ({@link IdentityService#getCurrentAuthentication()}); that filter also applies the API's one access rule (which
+ * groups may read, which may request), so controllers only need the caller's identity and whether it sees every
+ * operation or its own.
  */
 @Component
 public class TicketingAccess {
@@ -58,26 +59,6 @@ public class TicketingAccess {
           .stream().map(Group::getId).toList());
     }
     return new Caller(auth.getUserId(), groups);
-  }
-
-  /** The caller if they may request operations (groups ticketing or camunda-admin), else 403. */
-  public Caller requester() {
-    Caller caller = caller();
-    if (!caller.in(OperatorGroups.TICKETING, OperatorGroups.ADMINS)) {
-      throw ApiProblem.forbidden("User '" + caller.userId() + "' may not request operations: only members of "
-          + List.of(OperatorGroups.TICKETING, OperatorGroups.ADMINS) + " may.");
-    }
-    return caller;
-  }
-
-  /** The caller if they may read operations (operators, leads, admins; ticketing clients their own), else 403. */
-  public Caller reader() {
-    Caller caller = caller();
-    if (!caller.seesAll() && !caller.in(OperatorGroups.TICKETING)) {
-      throw ApiProblem.forbidden("User '" + caller.userId() + "' may not read operations: only members of "
-          + List.of(OperatorGroups.OPERATORS, OperatorGroups.TICKETING, OperatorGroups.ADMINS) + " may.");
-    }
-    return caller;
   }
 
   /**

@@ -42,6 +42,12 @@ public class CheckInstallationDelegate implements JavaDelegate {
     }
     ex.setVariable(Vars.INSTALLATION_STATUS, status);
     ex.setVariable(Vars.INSTALLATION_LOG_TAIL, tail);
+    if (!"running".equals(status) && !"succeeded".equals(status)) {
+      List<String> clusters = ex.getVariable(Vars.UPGRADE_STATE) == null ? List.of()
+          : UpgradeStateStore.read(ex).clusters.stream().map(c -> c.name).toList();
+      ex.setVariable(Vars.INSTALLATION_FAILURE_REPORT, OperatorReports.installationFailure(f, clusters, id, status,
+          tail));
+    }
   }
 
   String tail(String logs) {

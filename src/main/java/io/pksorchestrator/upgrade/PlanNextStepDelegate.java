@@ -29,7 +29,11 @@ public class PlanNextStepDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution ex) {
     UpgradeState s = UpgradeStateStore.read(ex);
-    ex.setVariable(Vars.NEXT_STEP, next(s, string(ex, Vars.WINDOW_END)));
+    String next = next(s, string(ex, Vars.WINDOW_END));
+    ex.setVariable(Vars.NEXT_STEP, next);
+    if (NextStep.CONFIRM.equals(next)) {
+      ex.setVariable(Vars.CANARY_REPORT, OperatorReports.canaryResults(s));
+    }
     UpgradeStateStore.write(ex, s);
   }
 

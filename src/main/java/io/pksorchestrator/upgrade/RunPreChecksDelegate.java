@@ -4,6 +4,7 @@ import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.WholeNumbers;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,8 +22,7 @@ public class RunPreChecksDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution ex) {
-    Object max = ex.getVariable(Vars.MAX_IN_FLIGHT);
-    Integer maxInFlight = max == null || max.toString().isBlank() ? null : Integer.valueOf(max.toString().trim());
+    Integer maxInFlight = WholeNumbers.parse(ex.getVariable(Vars.MAX_IN_FLIGHT)); // the rule reports a fraction
     UpgradeRequest request = new UpgradeRequest(string(ex, OperationVariables.FOUNDATION),
         string(ex, Vars.STEMCELL_OS), string(ex, Vars.STEMCELL_VERSION), string(ex, Vars.STEMCELL_SOURCE),
         string(ex, Vars.CLUSTERS), string(ex, Vars.CANARIES), maxInFlight, string(ex, Vars.WINDOW_START),

@@ -76,6 +76,8 @@ public final class StemcellUpgradeProcess {
     public static final String INSTALLATION_LOG_TAIL = "installationLogTail";
     public static final String INSTALLATION_DEADLINE = "installationDeadline";
     public static final String INSTALLATION_POLL_WAIT = "installationPollWait";
+    /** Markdown for the installation-failure form: foundation, installation, cause, last log lines. */
+    public static final String INSTALLATION_FAILURE_REPORT = "installationFailureReport";
     // cluster upgrades
     public static final String NEXT_STEP = "nextStep";
     public static final String UPGRADE_TASK_ID = "upgradeTaskId";
@@ -83,10 +85,15 @@ public final class StemcellUpgradeProcess {
     public static final String CLUSTER_POLL_WAIT = "clusterPollWait";
     public static final String BATCH_SETTLED = "batchSettled";
     public static final String CANARY_FAILED = "canaryFailed";
-    public static final String CONTINUATION_APPROVED = "continuationApproved";
-    public static final String CONTINUATION_COMMENT = "continuationComment";
-    /** Operator decision on a Task_Resolve... task: {@code retry}, {@code continue} or {@code stop}. */
+    /** Markdown for "canaries healthy, continue?": each canary with result and timings. */
+    public static final String CANARY_REPORT = "canaryReport";
+    /** Markdown for the canary-failure form: the failed canary, the cause, where to look. */
+    public static final String CANARY_FAILURE_REPORT = "canaryFailureReport";
+    /** Operator decision on a Task_Resolve... task: one of {@link Resolution}'s values. */
     public static final String RESOLUTION = "resolution";
+    /** The next maintenance window an operator enters to continue after one closed (task-owned, checked). */
+    public static final String NEXT_WINDOW_START = "nextWindowStart";
+    public static final String NEXT_WINDOW_END = "nextWindowEnd";
     public static final String STOP_REASON = "stopReason";
     // report
     public static final String UPGRADE_REPORT = "upgradeReport";
@@ -103,6 +110,15 @@ public final class StemcellUpgradeProcess {
     public static final String DONE = "done";
 
     private NextStep() {}
+  }
+
+  /** Values of {@link Vars#RESOLUTION}. */
+  public static final class Resolution {
+    public static final String RETRY = "retry";
+    public static final String CONTINUE = "continue";
+    public static final String STOP = "stop";
+
+    private Resolution() {}
   }
 
   /** Values of {@link Vars#STOP_REASON}, set on the flows that stop the upgrade early. */

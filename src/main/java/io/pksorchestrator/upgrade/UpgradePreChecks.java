@@ -1,5 +1,7 @@
 package io.pksorchestrator.upgrade;
 
+import io.pksorchestrator.operations.RequestViolation;
+import io.pksorchestrator.operations.WholeNumbers;
 import io.pksorchestrator.platform.FoundationException;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.bosh.BoshGateway;
@@ -74,11 +76,11 @@ public class UpgradePreChecks {
     if (blank(req.stemcellOs())) {
       reasons.add("stemcellOs is missing (e.g. ubuntu-jammy)");
     }
-    int max = req.maxInFlight() == null ? 1 : req.maxInFlight();
-    state.maxInFlight = max;
-    if (max < 1 || max > properties.getWorkerMaxInFlight()) {
-      reasons.add("maxInFlight " + max + " must be between 1 and the PKS tile's Worker VM Max in Flight ("
-          + properties.getWorkerMaxInFlight() + ", pkso.upgrade.worker-max-in-flight)");
+    Optional<RequestViolation> maxInFlight =
+        UpgradeRequestRules.maxInFlight(req.maxInFlight(), properties.getWorkerMaxInFlight());
+    maxInFlight.ifPresent(v -> reasons.add(v.message()));
+    if (req.maxInFlight() == null || req.maxInFlight() != WholeNumbers.NOT_WHOLE) {
+      state.maxInFlight = req.maxInFlight() == null ? 1 : req.maxInFlight();
     }
     try {
       Instant start = MaintenanceWindow.parse(req.windowStart());
@@ -215,10 +217,10 @@ public class UpgradePreChecks {
           .ifPresent(e -> e.canary = true);
       return;
     }
-    for (String name : names(canaries)) {
-      state.cluster(name).ifPresentOrElse(e -> e.canary = true,
-          () -> reasons.add("Canary '" + name + "' is not among the selected clusters"));
-    }
+    List<String> named = names(canaries);
+    UpgradeRequestRules.canariesAmongSelected(state.clusters.stream().map(e -> e.name).toList(), named)
+        .forEach(v -> reasons.add(v.message()));
+    named.forEach(name -> state.cluster(name).ifPresent(e -> e.canary = true));
   }
 
   static List<String> names(String csv) {

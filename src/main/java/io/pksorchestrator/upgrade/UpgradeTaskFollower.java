@@ -3,9 +3,18 @@ package io.pksorchestrator.upgrade;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.UpgradeTask;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterEntry;
+import java.time.Instant;
+import java.util.List;
 
-/** Copies a PKS upgrade task's per-cluster progress into the upgrade state, with observed start and end times. */
+/**
+ * Copies a PKS upgrade task's per-cluster progress into the upgrade state. Start and end times are the foundation's
+ * ({@code start_time}/{@code end_time} of PKS's {@code ClusterUpgradeInfo}); only where PKS gives none (0 or absent)
+ * the moment the orchestrator noticed stands in.
+ */
 final class UpgradeTaskFollower {
+
+  /** Above this, a PKS timestamp is read as epoch milliseconds, below as seconds (the unit is not documented). */
+  private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
   private UpgradeTaskFollower() {}
 
@@ -13,7 +22,7 @@ final class UpgradeTaskFollower {
   static boolean follow(UpgradeState s, UpgradeTask task) {
     String now = MaintenanceWindow.now().toString();
     boolean running = false;
-    for (UpgradeTask.ClusterUpgrade cu : task.clusters() == null ? java.util.List.<UpgradeTask.ClusterUpgrade>of()
+    for (UpgradeTask.ClusterUpgrade cu : task.clusters() == null ? List.<UpgradeTask.ClusterUpgrade>of()
         : task.clusters()) {
       ClusterEntry e = s.cluster(cu.clusterName()).orElse(null);
       ActionState st = cu.lastActionState();
@@ -26,20 +35,30 @@ final class UpgradeTaskFollower {
         continue;
       }
       e.taskState = st.wire();
+      String started = foundationTime(cu.startTime());
+      String ended = foundationTime(cu.endTime());
       if (st == ActionState.IN_PROGRESS) {
         running = true;
-        if (e.startedAt == null) {
-          e.startedAt = now;
+        if (e.startedAt == null || started != null) {
+          e.startedAt = started != null ? started : now;
         }
       } else if (st.isFinal()) {
-        if (e.startedAt == null) {
-          e.startedAt = now;
+        if (e.startedAt == null || started != null) {
+          e.startedAt = started != null ? started : now;
         }
-        if (e.finishedAt == null) {
-          e.finishedAt = now;
+        if (e.finishedAt == null || ended != null) {
+          e.finishedAt = ended != null ? ended : now;
         }
       }
     }
     return task.isFinished() && !running;
+  }
+
+  /** A PKS timestamp as an ISO instant; null when PKS gives none (0 or absent). */
+  static String foundationTime(Long epoch) {
+    if (epoch == null || epoch <= 0) {
+      return null;
+    }
+    return (epoch >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(epoch) : Instant.ofEpochSecond(epoch)).toString();
   }
 }

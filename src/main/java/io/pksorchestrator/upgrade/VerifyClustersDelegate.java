@@ -59,6 +59,9 @@ public class VerifyClustersDelegate implements JavaDelegate {
         leases.release(s.foundation, name, ex.getProcessInstanceId());
       }
     }
+    if (canaryFailed) {
+      ex.setVariable(Vars.CANARY_FAILURE_REPORT, OperatorReports.canaryFailure(s, s.batch));
+    }
     s.batch = List.of();
     ex.setVariable(Vars.CANARY_FAILED, canaryFailed);
     ex.removeVariable(Vars.UPGRADE_TASK_ID);

@@ -131,7 +131,7 @@ class ClusterCreationEndToEndIT {
   private void approveAsOperator(String processInstanceId) throws Exception {
     Task approval = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery()
         .processInstanceId(processInstanceId).taskDefinitionKey(Elements.APPROVE).singleResult(), t -> t != null);
-    complete(approval.getId(), "{\"variables\":{\"approved\":{\"value\":true},\"approvalComment\":{\"value\":\"ok\"}}}");
+    complete(approval.getId(), "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"decisionComment\":{\"value\":\"ok\"}}}");
   }
 
   private void complete(String taskId, String body) throws Exception {

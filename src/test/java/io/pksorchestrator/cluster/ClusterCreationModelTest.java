@@ -123,7 +123,7 @@ class ClusterCreationModelTest {
       assertThat(keys).doesNotHaveDuplicates();
     }
     JsonNode approval = json.readTree(new File("forms/" + ClusterCreationProcess.Forms.APPROVAL + ".form"));
-    assertThat(approval.findValuesAsText("key")).contains("approved", "approvalComment");
+    assertThat(approval.findValuesAsText("key")).contains("decision", "decisionComment");
     JsonNode failure = json.readTree(new File("forms/" + ClusterCreationProcess.Forms.FAILURE + ".form"));
     assertThat(failure.findValues("value")).extracting(JsonNode::asText)
         .containsExactlyInAnyOrder(ClusterCreationProcess.Resolution.RETRY, ClusterCreationProcess.Resolution.DELETE,

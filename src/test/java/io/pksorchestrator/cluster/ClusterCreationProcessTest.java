@@ -1,5 +1,6 @@
 package io.pksorchestrator.cluster;
 
+import io.pksorchestrator.operations.OperatorDecision;
 import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -223,14 +224,14 @@ class ClusterCreationProcessTest {
     validate(pi);
     Task approval = approvalTask(pi);
     engine.getIdentityService().setAuthenticatedUserId(REQUESTER);
-    assertThatThrownBy(() -> engine.getTaskService().complete(approval.getId(), Map.of(OperationVariables.APPROVED, true)))
+    assertThatThrownBy(() -> engine.getTaskService().complete(approval.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE)))
         // the engine wraps a task listener's exception (ENGINE-03051); the AuthorizationException is in the chain
         .satisfies(e -> assertThat(causalChain(e)).hasAtLeastOneElementOfType(AuthorizationException.class))
         .hasMessageContaining("Four-eyes rule").hasMessageContaining(REQUESTER);
     engine.getIdentityService().clearAuthentication();
     assertThat(pi).isWaitingAt(Elements.APPROVE);
     assertThat(engine.getTaskService().createTaskQuery().taskId(approval.getId()).count()).isOne();
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), OperationVariables.APPROVED)).isNull();
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), OperationVariables.DECISION)).isNull();
   }
 
   @Test
@@ -543,8 +544,8 @@ class ClusterCreationProcessTest {
     engine.getIdentityService().setAuthenticatedUserId(APPROVER);
     try {
       Map<String, Object> vars = new HashMap<>();
-      vars.put(OperationVariables.APPROVED, approved);
-      vars.put(OperationVariables.APPROVAL_COMMENT, comment);
+      vars.put(OperationVariables.DECISION, approved ? OperatorDecision.APPROVE : OperatorDecision.REJECT);
+      vars.put(OperationVariables.DECISION_COMMENT, comment);
       engine.getTaskService().complete(approval.getId(), vars);
     } finally {
       engine.getIdentityService().clearAuthentication();

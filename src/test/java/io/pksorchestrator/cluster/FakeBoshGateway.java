@@ -60,11 +60,6 @@ class FakeBoshGateway implements BoshGateway {
   }
 
   @Override
-  public List<BoshTask> runningTasks(String foundation, String deployment) {
-    throw new UnsupportedOperationException();
-  }
-
-  @Override
   public void cancelTask(String foundation, long taskId) {
     throw new UnsupportedOperationException();
   }

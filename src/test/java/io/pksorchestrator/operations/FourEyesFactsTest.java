@@ -38,13 +38,13 @@ class FourEyesFactsTest {
     assertThat(FourEyesFacts.kind("Any", OperationVariables.REQUESTED_BY)).isEqualTo(FourEyesFacts.Kind.FACT);
     assertThat(FourEyesFacts.kind("ClusterCreationProcess", "clusterName")).isEqualTo(FourEyesFacts.Kind.FACT);
     assertThat(FourEyesFacts.kind("ClusterCreationProcess", "resolution")).isEqualTo(FourEyesFacts.Kind.NONE);
-    assertThat(FourEyesFacts.writtenByCompleting("X", "Task_ApproveClusterCreation", "approved")).isTrue();
-    assertThat(FourEyesFacts.writtenByCompleting("X", "Task_ResolveClusterCreationFailure", "approved")).isFalse();
+    assertThat(FourEyesFacts.writtenByCompleting("X", "Task_ApproveClusterCreation", "decision")).isTrue();
+    assertThat(FourEyesFacts.writtenByCompleting("X", "Task_ResolveClusterCreationFailure", "decision")).isFalse();
     assertThat(FourEyesFacts.writtenByCompleting("X", "Task_ApproveClusterCreation", "requestedBy")).isFalse();
     assertThat(FourEyesFacts.writtenByCompleting("StemcellUpgradeProcess", "Task_ResolveMaintenanceWindowClosed",
-        "maintenanceWindowEnd")).isTrue();
+        "nextWindowEnd")).isTrue();
     assertThat(FourEyesFacts.writtenByCompleting("StemcellUpgradeProcess", "Task_ApproveStemcellUpgrade",
-        "maintenanceWindowEnd")).isFalse();
+        "nextWindowEnd")).isFalse();
   }
 
   private static Set<String> names(Class<?>... constantClasses) {

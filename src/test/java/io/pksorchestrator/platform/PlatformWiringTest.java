@@ -33,6 +33,7 @@ class PlatformWiringTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withUserConfiguration(Platform.class)
+      .withBean(java.time.Clock.class, java.time.Clock::systemUTC) // the application's wall-clock bean
       .withPropertyValues(
           "pkso.foundations.lab.display-name=Lab",
           "pkso.foundations.lab.time-scale=60",

@@ -5,6 +5,7 @@ import io.pksorchestrator.platform.FoundationProperties.Foundation;
 import io.pksorchestrator.platform.FoundationProperties.Metrics;
 import io.pksorchestrator.platform.http.FoundationClients;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +32,22 @@ public final class TestFoundations {
   }
 
   public static Foundation foundation(String base, Duration readTimeout, boolean skipTls, String caPem) {
-    return new Foundation("Test", 1, caPem, null, skipTls, Duration.ofSeconds(5), readTimeout,
+    return of("Test", 1, caPem, null, skipTls, Duration.ofSeconds(5), readTimeout,
         Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ZERO,
         endpoint(base + "/pks", base + "/pks-uaa", "pkso", PKS_SECRET),
         endpoint(base + "/opsman", base + "/opsman/uaa", "pkso", OM_SECRET),
         endpoint(base + "/bosh", base + "/bosh-uaa", "pkso", BOSH_SECRET),
         new Metrics(URI.create(base + "/prometheus"), Metrics.DEFAULT_DEMAND_QUERY, null, null, null, null, null));
+  }
+
+  /** A foundation without proxy and plan settings (the environment's proxy, plans at the default maximum). */
+  public static Foundation of(String displayName, double timeScale, String caCertificates, Path caCertificatesFile,
+      boolean skipTlsValidation, Duration connectTimeout, Duration readTimeout, Duration uploadTimeout,
+      Duration instanceDetailsTimeout, Duration taskPollInterval, Endpoint pks, Endpoint opsman, Endpoint bosh,
+      Metrics metrics) {
+    return new Foundation(displayName, timeScale, caCertificates, caCertificatesFile, skipTlsValidation,
+        connectTimeout, readTimeout, uploadTimeout, instanceDetailsTimeout, taskPollInterval, pks, opsman, bosh,
+        metrics, null, null);
   }
 
   /** A copy of {@code f} with other proxy and plan settings. */

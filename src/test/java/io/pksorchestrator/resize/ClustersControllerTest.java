@@ -36,11 +36,13 @@ class ClustersControllerTest {
   private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
   private MockMvc mvc;
+  private ResizeProperties settings;
+  private final List<Duration> horizons = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
     JdbcTemplate jdbc = TestDatabase.create();
-    ResizeProperties settings = new ResizeProperties();
+    settings = new ResizeProperties();
     DemandHistoryStore history = new DemandHistoryStore(jdbc);
     RecommendationStore recommendations = new RecommendationStore(jdbc);
     ResizeOutcomeStore outcomes = new ResizeOutcomeStore(jdbc);
@@ -55,6 +57,7 @@ class ClustersControllerTest {
     outcomes.record(new ResizeOutcomeRecord("pi-7", "lab", "web-staging", NOW, NOW, 3, 6, "forecast", 33.5,
         "resized", "Resized lab/web-staging from 3 to 6 workers"));
     Forecaster forecaster = (h, horizon) -> {
+      horizons.add(horizon);
       int n = (int) (horizon.toMillis() / h.step().toMillis());
       double[] mean = new double[n];
       Arrays.fill(mean, 30);
@@ -74,7 +77,9 @@ class ClustersControllerTest {
         "the cluster is held by upgrade CHG-9 (operation upgrade-9)", "upgrade-9"));
     ClusterOverview overview = new ClusterOverview(recommendations, outcomes, history, forecaster,
         new ForecastChartRenderer(), settings, leases, suppressions);
-    mvc = MockMvcBuilders.standaloneSetup(new ClustersController(overview)).build();
+    // the API's one error handler answers the controller's problems, as in the application
+    mvc = MockMvcBuilders.standaloneSetup(new ClustersController(overview))
+        .setControllerAdvice(new io.pksorchestrator.ticketing.ProblemHandler()).build();
   }
 
   @Test
@@ -122,6 +127,36 @@ class ClustersControllerTest {
     Path out = Path.of("target", "forecast-chart-example.png");
     Files.createDirectories(out.getParent());
     Files.write(out, png);
+  }
+
+  /**
+   * Issue 13: the lab's decision looks a day ahead (decision-interval P1D), the chart showed 6 hours and missed the
+   * peak behind the proposal. The chart's forecast now covers the decision horizon.
+   */
+  @Test
+  void chartCoversTheHorizonTheDecisionLookedAt() throws Exception {
+    settings.setDecisionInterval(Duration.ofDays(1));
+    mvc.perform(get("/api/v1/clusters/lab/web-staging/forecast.png").accept(MediaType.IMAGE_PNG))
+        .andExpect(status().isOk());
+    assertThat(horizons).last().isEqualTo(Duration.ofDays(1).plus(settings.getLeadTime()));
+    settings.setDecisionInterval(Duration.ofMinutes(5));
+    mvc.perform(get("/api/v1/clusters/lab/web-staging/forecast.png").accept(MediaType.IMAGE_PNG))
+        .andExpect(status().isOk());
+    assertThat(horizons).last().as("chart-horizon when the decision looks less far").isEqualTo(Duration.ofHours(6));
+  }
+
+  @Test
+  void thePeakWithinTheDecisionHorizonIsMarked() {
+    Instant start = NOW.plus(Duration.ofMinutes(5));
+    double[] upper = {10, 12, 30, 14, 50};
+    Forecast f = new Forecast(ForecastStatus.READY, "stub", start, Duration.ofMinutes(5), upper.clone(),
+        upper.clone(), upper, 0.95, 1.0);
+    var peak = ForecastChartRenderer.peak(f, Duration.ofMinutes(20)).orElseThrow();
+    assertThat(peak.cores()).as("the 50 lies beyond the horizon").isEqualTo(30);
+    assertThat(peak.at()).isEqualTo(start.plus(Duration.ofMinutes(10)));
+    assertThat(peak.label()).isEqualTo("Peak 30.0 cores at 11-20 12:15Z");
+    assertThat(ForecastChartRenderer.peak(f, Duration.ofHours(1)).orElseThrow().cores()).isEqualTo(50);
+    assertThat(ForecastChartRenderer.peak(null, Duration.ofHours(1))).isEmpty();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.pksorchestrator.resize;
 
+import io.pksorchestrator.operations.OperatorDecision;
+import io.pksorchestrator.operations.OperatorInputException;
 import static io.pksorchestrator.resize.PredictiveResizeModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,7 +96,7 @@ class PredictiveResizeProcessTest {
     execute(job()); // read cluster
     assertThat(pi).hasPassed(TASK_DECIDE_APPROVAL).isWaitingAt(ClusterLeaseModel.TASK_ACQUIRE);
     assertThat(pi).variables().containsEntry(APPROVAL_REQUIRED, false).containsEntry(DIRECTION, "up")
-        .containsEntry(FORECAST_CHART_URL, "/api/v1/clusters/lab/web-staging/forecast.png?proposed=5");
+        .containsEntry(FORECAST_CHART_URL, "http://localhost:8080/api/v1/clusters/lab/web-staging/forecast.png?proposed=5");
     assertThat(leases.find(F, "web-staging")).as("no lease before the decision to change").isEmpty();
     execute(job()); // acquire lease
     assertThat(pi).isWaitingAt(TASK_CHECK_PROPOSAL);
@@ -140,7 +142,7 @@ class PredictiveResizeProcessTest {
     assertThat(pi).isWaitingAt(TASK_APPROVE);
     assertThat(task()).hasCandidateGroup("platform-operators").hasDueDate(new Date(now.getTime()
         + settings.getApprovalTimeout().toMillis()));
-    complete(task(), withVariables(OperationVariables.APPROVED, true, OperationVariables.APPROVAL_COMMENT, "ok"));
+    complete(task(), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE, OperationVariables.DECISION_COMMENT, "ok"));
     execute(job()); // acquire lease
     execute(job()); // check proposal
     execute(job()); // resize
@@ -159,11 +161,29 @@ class PredictiveResizeProcessTest {
     execute(job());
     assertThat(pi).isWaitingAt(TASK_APPROVE);
     assertThat(pi).variables().containsEntry(PRODUCTION_CLUSTER, true);
-    complete(task(), withVariables(OperationVariables.APPROVED, false, OperationVariables.APPROVAL_COMMENT,
+    complete(task(), withVariables(OperationVariables.DECISION, OperatorDecision.REJECT, OperationVariables.DECISION_COMMENT,
         "freeze"));
     assertThat(pi).isEnded().hasPassed(END_NOT_APPROVED);
     assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "not-approved");
     assertThat(outcomeMessage(pi)).contains("freeze");
+    assertThat(pks.resizeCalls).isEmpty();
+  }
+
+  @Test
+  void anApprovalWithoutAnExplicitDecisionOrARejectionWithoutACommentIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance pi = start("payments-prod", 6, 7);
+    execute(job());
+    // before: an unticked checkbox (approved missing or false) ended the resize "not approved" without a word
+    assertThatThrownBy(() -> complete(task(), withVariables(OperationVariables.DECISION_COMMENT, "looks fine")))
+        .hasMessageContaining(OperatorInputException.PREFIX)
+        .hasMessageContaining("decision (String: 'approve' or 'reject')").hasMessageContaining("decision is missing");
+    assertThatThrownBy(() -> complete(task(), withVariables(OperationVariables.DECISION, true)))
+        .hasMessageContaining("decision is true (Boolean)");
+    assertThatThrownBy(() -> complete(task(), withVariables(OperationVariables.DECISION, OperatorDecision.REJECT)))
+        .hasMessageContaining("decisionComment is missing: a rejection needs a comment");
+    assertThatThrownBy(() -> complete(task(), withVariables(OperationVariables.DECISION, OperatorDecision.REJECT,
+        OperationVariables.DECISION_COMMENT, "  "))).hasMessageContaining("decisionComment is '  ' (blank)");
+    assertThat(pi).isWaitingAt(TASK_APPROVE);
     assertThat(pks.resizeCalls).isEmpty();
   }
 
@@ -173,7 +193,7 @@ class PredictiveResizeProcessTest {
     execute(job());
     engine.getIdentityService().setAuthenticatedUserId("alice");
     try {
-      assertThatThrownBy(() -> complete(task(), withVariables(OperationVariables.APPROVED, true)))
+      assertThatThrownBy(() -> complete(task(), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE)))
           // the engine wraps the listener's AuthorizationException (ENGINE-03051)
           .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Four-eyes");
     } finally {
@@ -208,7 +228,7 @@ class PredictiveResizeProcessTest {
     ProcessInstance pi = start("ml-train", 4, 2);
     execute(job());
     pks.setWorkers(F, "ml-train", 5);
-    complete(task(), withVariables(OperationVariables.APPROVED, true));
+    complete(task(), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     execute(job()); // acquire lease
     execute(job());
     assertThat(pi).isEnded().hasPassed(END_STALE);
@@ -221,7 +241,7 @@ class PredictiveResizeProcessTest {
     ProcessInstance pi = start("ml-train", 4, 2);
     execute(job());
     ClockUtil.setCurrentTime(new Date(now.getTime() + settings.getProposalMaxAge().toMillis() + 1000));
-    complete(task(), withVariables(OperationVariables.APPROVED, true));
+    complete(task(), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     execute(job()); // acquire lease
     execute(job());
     assertThat(leases.find(F, "ml-train")).as("released when the stale proposal ends").isEmpty();

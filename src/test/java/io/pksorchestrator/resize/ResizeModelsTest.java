@@ -64,7 +64,7 @@ class ResizeModelsTest {
     BEANS.forEach(c -> beans.add(c.getAnnotation(Component.class).value()));
     String xml = Bpmn.convertToString(model);
     Matcher m = BEAN_REF.matcher(xml);
-    Set<String> processVariables = Set.of("proposalCurrent", "approvalRequired", "approved", "resizeState",
+    Set<String> processVariables = Set.of("proposalCurrent", "approvalRequired", "decision", "resizeState",
         "workersState", "approvalDue", "resizePollWait", "clusterName", "leaseState", "leaseResolution",
         "leasePollWait", "execution", "forecastBatches", "previousCycleRunning");
     while (m.find()) {

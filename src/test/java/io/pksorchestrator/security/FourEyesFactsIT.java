@@ -1,5 +1,6 @@
 package io.pksorchestrator.security;
 
+import io.pksorchestrator.operations.OperatorDecision;
 import static io.pksorchestrator.PlatformTestSupport.ADMIN_PASSWORD;
 import static io.pksorchestrator.PlatformTestSupport.OPERATOR_PASSWORD;
 import static io.pksorchestrator.PlatformTestSupport.TICKETING_PASSWORD;
@@ -129,20 +130,20 @@ class FourEyesFactsIT extends PlatformApplicationTest {
     Approval a = approvalRequestedBy("ticketing");
     String t = "/engine-rest/task/" + a.task;
     for (Call early : List.of(
-        new Call("PUT", t + "/variables/approved", "{\"value\":true,\"type\":\"Boolean\"}", OPERATOR),
-        new Call("PUT", "/engine-rest/process-instance/" + a.instance + "/variables/approved",
-            "{\"value\":true,\"type\":\"Boolean\"}", ADMIN),
-        new Call("PUT", "/engine-rest/process-instance/" + a.instance + "/variables/approvalComment",
+        new Call("PUT", t + "/variables/decision", "{\"value\":\"approve\"}", OPERATOR),
+        new Call("PUT", "/engine-rest/process-instance/" + a.instance + "/variables/decision",
+            "{\"value\":\"approve\"}", ADMIN),
+        new Call("PUT", "/engine-rest/process-instance/" + a.instance + "/variables/decisionComment",
             "{\"value\":\"fine\"}", ADMIN))) {
       HttpResponse<String> r = early.send(this);
       assertThat(r.statusCode()).as(early + ": " + r.body()).isEqualTo(403);
     }
-    assertThat(runtimeService.getVariable(a.instance, OperationVariables.APPROVED)).isNull();
+    assertThat(runtimeService.getVariable(a.instance, OperationVariables.DECISION)).isNull();
     HttpResponse<String> done = new Call("POST", t + "/complete",
-        "{\"variables\":{\"approved\":{\"value\":true},\"approvalComment\":{\"value\":\"ok\"}}}", OPERATOR).send(this);
+        "{\"variables\":{\"decision\":{\"value\":\"approve\"},\"decisionComment\":{\"value\":\"ok\"}}}", OPERATOR).send(this);
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(a.instance)
-        .variableName(OperationVariables.APPROVED).singleResult().getValue()).isEqualTo(true);
+        .variableName(OperationVariables.DECISION).singleResult().getValue()).isEqualTo(OperatorDecision.APPROVE);
   }
 
   @Test

@@ -190,7 +190,7 @@ class PksContractTest {
   private FeignPksGateway gateway(String lab) {
     SimulatorProperties p = sim.foundation.properties();
     Foundation base = TestFoundations.foundation(lab);
-    Foundation f = new Foundation("Lab", 60, null, null, false, Duration.ofSeconds(5), Duration.ofSeconds(30),
+    Foundation f = TestFoundations.of("Lab", 60, null, null, false, Duration.ofSeconds(5), Duration.ofSeconds(30),
         Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(20),
         TestFoundations.endpoint(lab + "/pks", lab + "/pks-uaa", p.getClientId(), p.getPksClientSecret()),
         base.opsman(), base.bosh(), null);

@@ -83,7 +83,7 @@ class UaaCredentialsTest {
     Foundation base = foundation(SECRET);
     Endpoint opsman = new Endpoint(base.opsman().url(), base.opsman().uaaUrl(), "opsman", "", null,
         properties.getOpsmanUsername(), properties.getOpsmanPassword(), null);
-    Foundation f = new Foundation("Lab", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+    Foundation f = TestFoundations.of("Lab", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
         base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO, base.pks(), opsman, base.bosh(), null);
     FeignOpsManagerGateway om = new FeignOpsManagerGateway(TestFoundations.clients(f, new MutableClock()));
 
@@ -101,7 +101,7 @@ class UaaCredentialsTest {
   private Foundation foundation(String pksSecret) {
     String lab = sim.http.base + "/lab";
     Foundation base = TestFoundations.foundation(lab);
-    return new Foundation("Lab", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+    return TestFoundations.of("Lab", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
         base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO,
         TestFoundations.endpoint(lab + "/pks", lab + "/pks-uaa", "pkso-lab", pksSecret),
         TestFoundations.endpoint(lab + "/opsman", lab + "/opsman/uaa", "pkso-lab", properties.getOpsmanClientSecret()),

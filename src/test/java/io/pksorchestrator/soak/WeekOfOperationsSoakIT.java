@@ -472,18 +472,18 @@ class WeekOfOperationsSoakIT {
           String kind = v.path("clusterName").path("value").asText() + "/" + v.path("direction").path("value").asText();
           boolean forecast = "forecast".equals(v.path("trigger").path("value").asText());
           boolean reject = forecast && rejectedKinds.add(kind);
-          vars.put("approved", Map.of("value", !reject));
-          vars.put("approvalComment", Map.of("value", reject ? "soak: the first proposal of its kind is rejected"
+          vars.put("decision", Map.of("value", reject ? "reject" : "approve"));
+          vars.put("decisionComment", Map.of("value", reject ? "soak: the first proposal of its kind is rejected"
               : "soak: approved"));
           count(reject ? "operator:rejected" : "operator:approved");
         }
         case "Task_ApproveClusterCreation", "Task_ApproveStemcellUpgrade" -> {
-          vars.put("approved", Map.of("value", true));
-          vars.put("approvalComment", Map.of("value", "soak: approved"));
+          vars.put("decision", Map.of("value", "approve"));
+          vars.put("decisionComment", Map.of("value", "soak: approved"));
           count("operator:approved");
         }
         case "Task_ApproveContinuation" -> {
-          vars.put("continuationApproved", Map.of("value", true));
+          vars.put("decision", Map.of("value", "approve"));
           count("operator:approved");
         }
         case "Task_ResolveLeaseConflict" -> {

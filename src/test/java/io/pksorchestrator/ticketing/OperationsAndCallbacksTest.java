@@ -44,7 +44,7 @@ class OperationsAndCallbacksTest extends TicketingApiTestBase {
     assertThat(running.statusCode()).isEqualTo(200);
     assertThat(running.body()).contains(id);
 
-    taskService.complete(task(id).getId(), Map.of("approved", true));
+    taskService.complete(task(id).getId(), Map.of("decision", "approve"));
 
     // approved; the next step is a job not yet run: still named in words, not an empty list
     JsonNode queued = operation(id, "ticketing");
@@ -78,7 +78,7 @@ class OperationsAndCallbacksTest extends TicketingApiTestBase {
     RECEIVER.failuresFor.put("CB-RETRY", new AtomicInteger(2));
     String id = start("ops-retry", "CB-RETRY");
     await().atMost(Duration.ofSeconds(60)).until(() -> RECEIVER.callsFor(id).size() >= 1);
-    taskService.complete(task(id).getId(), Map.of("approved", false));
+    taskService.complete(task(id).getId(), Map.of("decision", "reject", "decisionComment", "not now"));
 
     await().atMost(Duration.ofSeconds(60)).until(() -> RECEIVER.callsFor(id).stream()
         .filter(c -> c.answeredStatus() == 204).count() >= 2);

@@ -38,7 +38,7 @@ class StalledJobViewTest extends TicketingApiTestBase {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
     String id = JSON.readTree(created.body()).get("operationId").asText();
     taskService.complete(taskService.createTaskQuery().processInstanceId(id).singleResult().getId(),
-        Map.of("approved", true));
+        Map.of("decision", "approve"));
     String jobId = managementService.createJobQuery().processInstanceId(id).singleResult().getId();
     assertThat(steps(id)).contains("Apply change (waiting to run)");
 

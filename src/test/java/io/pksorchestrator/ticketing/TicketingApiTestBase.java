@@ -2,12 +2,16 @@ package io.pksorchestrator.ticketing;
 
 import static org.mockito.Mockito.when;
 
+import io.pksorchestrator.cluster.ClusterCreationProcess;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OperatorDecision;
 import io.pksorchestrator.operations.OperatorGroups;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.PksPlan;
+import io.pksorchestrator.resize.PredictiveResizeModel;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -57,7 +60,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
     "pkso.ticketing.callbacks.initial-backoff=200ms",
     "pkso.ticketing.callbacks.max-backoff=1s",
     "pkso.ticketing.clients.ticketing.webhook-secret=" + TicketingApiTestBase.SECRET})
-@Import(TestAuthenticationConfig.class)
 abstract class TicketingApiTestBase {
 
   static final String SECRET = "test-webhook-secret";
@@ -108,14 +110,14 @@ abstract class TicketingApiTestBase {
     grantOn(OperatorGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(OperatorGroups.ADMINS, Resources.PROCESS_INSTANCE, Permissions.ALL);
     repositoryService.createDeployment().name("ticketing-test-models")
-        .addModelInstance(OperationProcesses.CLUSTER_CREATION + ".bpmn", approvalModel(
-            OperationProcesses.CLUSTER_CREATION, "Task_ApproveClusterCreation", "Approve cluster creation", "created",
+        .addModelInstance(ClusterCreationProcess.PROCESS_KEY + ".bpmn", approvalModel(
+            ClusterCreationProcess.PROCESS_KEY, "Task_ApproveClusterCreation", "Approve cluster creation", "created",
             "ticketing-test-cluster-approval"))
         .addClasspathResource("ticketing/test-cluster-approval.form")
-        .addModelInstance(OperationProcesses.PREDICTIVE_RESIZE + ".bpmn", approvalModel(
-            OperationProcesses.PREDICTIVE_RESIZE, "Task_ApproveResize", "Approve resize", "resized", null))
-        .addModelInstance(OperationProcesses.STEMCELL_UPGRADE + ".bpmn", approvalModel(
-            OperationProcesses.STEMCELL_UPGRADE, "Task_ApproveUpgrade", "Approve stemcell upgrade", "upgraded", null))
+        .addModelInstance(PredictiveResizeModel.PROCESS_KEY + ".bpmn", approvalModel(
+            PredictiveResizeModel.PROCESS_KEY, "Task_ApproveResize", "Approve resize", "resized", null))
+        .addModelInstance(StemcellUpgradeProcess.KEY + ".bpmn", approvalModel(
+            StemcellUpgradeProcess.KEY, "Task_ApproveUpgrade", "Approve stemcell upgrade", "upgraded", null))
         .deploy();
     seeded = true;
   }
@@ -129,14 +131,15 @@ abstract class TicketingApiTestBase {
         .startEvent("Event_Requested").name("Requested")
         .userTask(taskId).name(taskName).camundaCandidateGroups(OperatorGroups.OPERATORS)
         .camundaDueDate("${dateTime().plusHours(4).toDate()}")
+        .camundaTaskListenerClass("complete", OperatorDecision.class.getName())
         .exclusiveGateway("Gateway_Approved").name("Approved?")
-        .condition("yes", "${" + OperationVariables.APPROVED + "}")
+        .condition("yes", "${" + OperationVariables.DECISION + " == 'approve'}")
         // an asynchronous step like the real processes' foundation calls (no job executor here: tests run it)
         .serviceTask("Task_ApplyChange").name("Apply change").camundaAsyncBefore().camundaExpression("${true}")
         .endEvent("Event_Done").name("Done")
         .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', '" + success + "')}")
         .moveToLastGateway()
-        .condition("no", "${!" + OperationVariables.APPROVED + "}")
+        .condition("no", "${" + OperationVariables.DECISION + " == 'reject'}")
         .endEvent("Event_NotApproved").name("Not approved")
         .camundaExecutionListenerExpression("start", "${execution.setVariable('outcome', 'not-approved')}")
         .done();

@@ -280,7 +280,6 @@ class FakeFoundation implements Foundations {
       return out;
     }
     @Override public BoshTask task(String f, long id) { throw new UnsupportedOperationException(); }
-    @Override public List<BoshTask> runningTasks(String f, String d) { return List.of(); }
     @Override public void cancelTask(String f, long id) { throw new UnsupportedOperationException(); }
     @Override public List<BoshStemcell> stemcells(String f) { return List.of(); }
   }

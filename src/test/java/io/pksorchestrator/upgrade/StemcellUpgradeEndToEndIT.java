@@ -1,5 +1,6 @@
 package io.pksorchestrator.upgrade;
 
+import io.pksorchestrator.operations.OperatorDecision;
 import io.pksorchestrator.PlatformTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"pkso.upgrade.cluster-poll-interval=2m", "pkso.upgrade.installation-poll-interval=1m",
         // engine authorizations are the platform's concern; the four-eyes rule does not depend on them
         "camunda.bpm.authorization.enabled=false"})
-class StemcellUpgradeEndToEndIT {
+public class StemcellUpgradeEndToEndIT {
 
   /** Chosen once: the property supplier is read more than once, and every reader must see the same port. */
   static final int SIMULATOR_PORT = PlatformTestSupport.freePort();
@@ -83,13 +84,13 @@ class StemcellUpgradeEndToEndIT {
     Task approval = awaitTask(pi, Ids.APPROVE_UPGRADE);
     identity.setAuthenticatedUserId("alice");
     Exception refused = assertThrows(Exception.class,
-        () -> tasks.complete(approval.getId(), Map.of(OperationVariables.APPROVED, true)));
+        () -> tasks.complete(approval.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE)));
     assertThat(refused).rootCause().hasMessageContaining("Four-eyes rule");
     identity.setAuthenticatedUserId("operator");
-    tasks.complete(approval.getId(), Map.of(OperationVariables.APPROVED, true,
-        OperationVariables.APPROVAL_COMMENT, "end-to-end test"));
+    tasks.complete(approval.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE,
+        OperationVariables.DECISION_COMMENT, "end-to-end test"));
     Task continuation = awaitTask(pi, Ids.APPROVE_CONTINUATION);
-    tasks.complete(continuation.getId(), Map.of(Vars.CONTINUATION_APPROVED, true));
+    tasks.complete(continuation.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE));
     identity.clearAuthentication();
 
     await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() ->
@@ -140,7 +141,7 @@ class StemcellUpgradeEndToEndIT {
 
 
   /** A minimal stemcell tarball: one {@code stemcell.MF} entry (ustar), gzipped. */
-  static Path stemcellTgz(Path file, String version) throws IOException {
+  public static Path stemcellTgz(Path file, String version) throws IOException {
     byte[] mf = ("name: bosh-vsphere-esxi-ubuntu-jammy-go_agent\nversion: '" + version + "'\n"
         + "operating_system: ubuntu-jammy\n").getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream tar = new ByteArrayOutputStream();

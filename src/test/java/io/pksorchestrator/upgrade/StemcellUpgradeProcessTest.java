@@ -1,5 +1,8 @@
 package io.pksorchestrator.upgrade;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.pksorchestrator.operations.OperatorDecision;
+import io.pksorchestrator.operations.OperatorInputException;
 import static io.pksorchestrator.upgrade.FakeFoundation.F;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -167,14 +170,17 @@ class StemcellUpgradeProcessTest {
   private void decide(ProcessInstance pi, String taskId, Map<String, Object> vars) {
     assertThat(pi).isWaitingAt(taskId);
     engine.getIdentityService().setAuthenticatedUserId("bob");
-    complete(task(taskId, pi), vars);
-    engine.getIdentityService().clearAuthentication();
+    try {
+      complete(task(taskId, pi), vars);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     drive(pi);
   }
 
   private void approve(ProcessInstance pi) {
-    decide(pi, Ids.APPROVE_UPGRADE, withVariables(OperationVariables.APPROVED, true,
-        OperationVariables.APPROVAL_COMMENT, "risks accepted"));
+    decide(pi, Ids.APPROVE_UPGRADE, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE,
+        OperationVariables.DECISION_COMMENT, "risks accepted"));
   }
 
   private JsonNode report(ProcessInstance pi) throws Exception {
@@ -219,7 +225,7 @@ class StemcellUpgradeProcessTest {
     String tail = (String) historic(pi, Vars.INSTALLATION_LOG_TAIL);
     assertThat(tail.lines()).hasSize(20).last().isEqualTo("Task 1 | line 30");
 
-    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(Vars.CONTINUATION_APPROVED, true));
+    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     assertThat(pi).isEnded().hasPassed(Ids.WRITE_REPORT, Ids.START_STEMCELL_UPLOAD);
     assertThat(fake.tasks.get(1).clusters).containsExactly("bravo", "charlie");
     assertThat(fake.tasks.get(1).maxInFlight).isEqualTo(2);
@@ -251,7 +257,7 @@ class StemcellUpgradeProcessTest {
       assertThat(l.operation()).isEqualTo("upgrade");
       assertThat(l.businessKey()).isEqualTo("CHG-1");
     });
-    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(Vars.CONTINUATION_APPROVED, true));
+    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     assertThat(pi).isEnded();
     assertThat(leases.all()).isEmpty();
   }
@@ -337,8 +343,8 @@ class StemcellUpgradeProcessTest {
   @Test
   void endsNotApprovedWhenTheApproverDeclines() {
     ProcessInstance pi = start(request());
-    decide(pi, Ids.APPROVE_UPGRADE, withVariables(OperationVariables.APPROVED, false,
-        OperationVariables.APPROVAL_COMMENT, "not this week"));
+    decide(pi, Ids.APPROVE_UPGRADE, withVariables(OperationVariables.DECISION, OperatorDecision.REJECT,
+        OperationVariables.DECISION_COMMENT, "not this week"));
     assertThat(pi).isEnded().hasPassed(Ids.NOT_APPROVED);
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("not-approved");
     assertThat(fake.applyChangesProducts).isEmpty();
@@ -349,7 +355,7 @@ class StemcellUpgradeProcessTest {
     ProcessInstance pi = start(request());
     engine.getIdentityService().setAuthenticatedUserId("alice");
     Exception refused = assertThrows(Exception.class, () -> complete(task(Ids.APPROVE_UPGRADE, pi),
-        withVariables(OperationVariables.APPROVED, true)));
+        withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE)));
     assertThat(refused).hasRootCauseInstanceOf(AuthorizationException.class);
     assertThat(pi).isWaitingAt(Ids.APPROVE_UPGRADE);
   }
@@ -391,9 +397,15 @@ class StemcellUpgradeProcessTest {
     assertThat(fake.clusters.get("charlie").stemcell).isEqualTo("1.400");
     assertThat(fake.tasks.get(1).canceled).isTrue();
 
+    // the closed window again (what Tasklist used to prefill) is refused with a message; the task stays open
+    assertThatThrownBy(() -> decide(pi, Ids.RESOLVE_WINDOW_CLOSED, withVariables(Vars.RESOLUTION, "continue",
+        Vars.NEXT_WINDOW_START, "2026-11-28T18:00:00Z", Vars.NEXT_WINDOW_END, "2026-11-28T20:00:30Z")))
+        .hasMessageContaining(OperatorInputException.PREFIX).hasMessageContaining("has already ended");
+    assertThat(pi).isWaitingAt(Ids.RESOLVE_WINDOW_CLOSED);
     decide(pi, Ids.RESOLVE_WINDOW_CLOSED, withVariables(Vars.RESOLUTION, "continue",
-        Vars.WINDOW_START, "2026-11-29T22:00:00Z", Vars.WINDOW_END, "2026-11-30T02:00:00Z"));
+        Vars.NEXT_WINDOW_START, "2026-11-29T22:00:00Z", Vars.NEXT_WINDOW_END, "2026-11-30T02:00:00Z"));
     assertThat(pi).isWaitingAt(Ids.NEXT_WINDOW_OPENED);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Vars.WINDOW_START)).isEqualTo("2026-11-29T22:00:00Z");
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-29T22:00:00Z")));
     drive(pi);
     assertThat(pi).isEnded();
@@ -406,7 +418,7 @@ class StemcellUpgradeProcessTest {
     ProcessInstance pi = start(request(Vars.WINDOW_END, "2026-11-28T23:00:00Z"));
     approve(pi);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T23:30:00Z")));
-    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(Vars.CONTINUATION_APPROVED, true));
+    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     assertThat(pi).isWaitingAt(Ids.RESOLVE_WINDOW_CLOSED);
     decide(pi, Ids.RESOLVE_WINDOW_CLOSED, withVariables(Vars.RESOLUTION, "stop"));
     assertThat(pi).isEnded();
@@ -490,8 +502,8 @@ class StemcellUpgradeProcessTest {
   void endsAbortedWhenTheOperatorDeclinesToContinueAfterTheCanaries() throws Exception {
     ProcessInstance pi = start(request());
     approve(pi);
-    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(Vars.CONTINUATION_APPROVED, false,
-        Vars.CONTINUATION_COMMENT, "canary latency looks off"));
+    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.REJECT,
+        OperationVariables.DECISION_COMMENT, "canary latency looks off"));
     assertThat(pi).isEnded();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("aborted");
     assertThat(row(report(pi), "bravo").get("result").asText()).isEqualTo("skipped");
@@ -502,7 +514,7 @@ class StemcellUpgradeProcessTest {
     fake.cluster("delta", 3, 3);
     ProcessInstance pi = start(request());
     approve(pi);
-    complete(task(Ids.APPROVE_CONTINUATION, pi), withVariables(Vars.CONTINUATION_APPROVED, true));
+    complete(task(Ids.APPROVE_CONTINUATION, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     // run until the first non-canary cluster is upgrading, the other two queued (maxInFlight 1)
     while (fake.running() == 0) {
       Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().get(0);
@@ -544,7 +556,7 @@ class StemcellUpgradeProcessTest {
     Mocks.register("startClusterUpgradeDelegate", new StartClusterUpgradeDelegate(lossy, fake, props));
     ProcessInstance pi = start(request());
     engine.getIdentityService().setAuthenticatedUserId("bob");
-    complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.APPROVED, true));
+    complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     engine.getIdentityService().clearAuthentication();
     assertThrows(RetryableFoundationException.class, () -> drive(pi));
     assertThat(fake.tasks).hasSize(1);
@@ -578,7 +590,7 @@ class StemcellUpgradeProcessTest {
       // a REST caller changes the approved source after the approval summary was shown
       engine.getRuntimeService().setVariable(pi.getId(), Vars.STEMCELL_SOURCE_RESOLVED, tampered);
       engine.getIdentityService().setAuthenticatedUserId("bob");
-      complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.APPROVED, true));
+      complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
       engine.getIdentityService().clearAuthentication();
       assertThrows(StemcellSourceRejectedException.class, () -> drive(pi));
       Job start = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
@@ -626,7 +638,7 @@ class StemcellUpgradeProcessTest {
         "Foundation 'lab' opsman: POST /api/v0/stemcells answered 422: not a stemcell", "not a stemcell"));
     ProcessInstance pi = start(request());
     engine.getIdentityService().setAuthenticatedUserId("bob");
-    complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.APPROVED, true));
+    complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     engine.getIdentityService().clearAuthentication();
     assertThrows(io.pksorchestrator.operations.NotRetryableException.class, () -> drive(pi));
     Job check = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();

@@ -28,10 +28,6 @@ interface BoshApi {
   @RequestLine("GET /deployments/{name}/instances?format=full")
   Response instancesFull(@Param("name") String deployment);
 
-  /** Immediate list of the deployment's VMs (without process state; {@code format=full} would be a task). */
-  @RequestLine("GET /deployments/{name}/vms")
-  List<BoshDtos.Vm> vms(@Param("name") String deployment);
-
   @RequestLine("GET /tasks/{id}")
   BoshTask task(@Param("id") long id);
 
@@ -39,9 +35,6 @@ interface BoshApi {
   @RequestLine("GET /tasks/{id}/output?type={type}")
   @Headers("Accept: text/plain, application/json")
   String taskOutput(@Param("id") long id, @Param("type") String type);
-
-  @RequestLine("GET /tasks?state={states}&deployment={deployment}&verbose=2")
-  List<BoshTask> tasks(@Param("states") String states, @Param("deployment") String deployment);
 
   /** Cancels one task; note the singular {@code /task}. */
   @RequestLine("DELETE /task/{id}")

@@ -28,8 +28,4 @@ final class BoshDtos {
 
   /** An item of the immediate {@code GET /deployments/{name}/instances}: whether the Director expects a VM. */
   record Instance(String id, String job, Boolean expectsVm) {}
-
-  /** One VM of {@code GET /deployments/{name}/vms}. */
-  record Vm(String agentId, String cid, String job, Integer index, String id, String az, List<String> ips,
-      String vmCreatedAt, Boolean active) {}
 }

@@ -28,9 +28,6 @@ public interface BoshGateway {
   /** {@code GET /tasks/{id}}. */
   BoshTask task(String foundation, long taskId);
 
-  /** {@code GET /tasks?deployment=&state=queued,processing,cancelling}: tasks still running. */
-  List<BoshTask> runningTasks(String foundation, String deployment);
-
   /** {@code DELETE /task/{id}} (singular path). */
   void cancelTask(String foundation, long taskId);
 

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 public class FeignBoshGateway implements BoshGateway {
 
   private static final Pattern TASK_LOCATION = Pattern.compile("/tasks/(\\d+)");
-  private static final String RUNNING_STATES = "queued,processing,cancelling";
 
   private final FoundationClients clients;
 
@@ -126,10 +125,6 @@ public class FeignBoshGateway implements BoshGateway {
   }
 
   private static void pause(Foundation config) {
-    if (config.taskPollInterval().isZero()) {
-      Thread.onSpinWait();
-      return;
-    }
     try {
       Thread.sleep(config.taskPollInterval().toMillis());
     } catch (InterruptedException e) {
@@ -141,11 +136,6 @@ public class FeignBoshGateway implements BoshGateway {
   @Override
   public BoshTask task(String foundation, long taskId) {
     return api(foundation).task(taskId);
-  }
-
-  @Override
-  public List<BoshTask> runningTasks(String foundation, String deployment) {
-    return api(foundation).tasks(RUNNING_STATES, deployment);
   }
 
   @Override

@@ -46,17 +46,16 @@ public class FoundationClients {
   private final Set<String> learnedSecrets = ConcurrentHashMap.newKeySet();
   private final Function<String, String> environment;
 
+  /** With the process environment as the source of {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY}. */
   @Autowired
-  public FoundationClients(ConfiguredFoundations foundations) {
-    this(foundations, Clock.systemUTC());
-  }
-
-  /** For tests: a controllable clock drives token expiry. */
   public FoundationClients(ConfiguredFoundations foundations, Clock clock) {
     this(foundations, clock, System::getenv);
   }
 
-  /** For tests: also the environment that {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY} are read from. */
+  /**
+   * @param clock drives token expiry
+   * @param environment where {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY} are read from
+   */
   public FoundationClients(ConfiguredFoundations foundations, Clock clock, Function<String, String> environment) {
     this.foundations = foundations;
     this.clock = clock;

@@ -16,17 +16,14 @@ interface PrometheusApi {
   QueryResponse queryRange(@Param("query") String query, @Param("start") String start, @Param("end") String end,
       @Param("step") String step);
 
-  @RequestLine("GET /api/v1/query?query={query}&time={time}")
-  QueryResponse query(@Param("query") String query, @Param("time") String time);
-
-  /** {@code {"status":"success","data":{"resultType":"matrix|vector","result":[...]}}}. */
+  /** {@code {"status":"success","data":{"resultType":"matrix","result":[...]}}}. */
   record QueryResponse(String status, Data data) {}
 
   record Data(@JsonProperty("resultType") String resultType, List<Series> result) {}
 
   /**
-   * One series: a matrix has {@code values} ({@code [[<unix seconds>, "<value>"], ...]}), a vector has one
-   * {@code value}. Values are strings in the Prometheus API (they may be {@code NaN}).
+   * One series of a matrix: {@code values} ({@code [[<unix seconds>, "<value>"], ...]}). Values are strings in the
+   * Prometheus API (they may be {@code NaN}).
    */
-  record Series(Map<String, String> metric, List<List<JsonNode>> values, List<JsonNode> value) {}
+  record Series(Map<String, String> metric, List<List<JsonNode>> values) {}
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -23,7 +22,7 @@ public class PrometheusMetricsGateway implements MetricsGateway {
 
   static final int MAX_POINTS = 10_000;
 
-  /** Timer of every Prometheus HTTP query (tag {@code foundation}, {@code api}: query_range or query). */
+  /** Timer of every Prometheus HTTP query (tags {@code foundation} and {@code api}: query_range). */
   public static final String QUERY_TIMER = "pkso.metrics.prometheus.query";
 
   private final FoundationClients clients;
@@ -77,26 +76,6 @@ public class PrometheusMetricsGateway implements MetricsGateway {
     List<DemandSample> samples = new ArrayList<>(sums.size());
     sums.forEach((time, cores) -> samples.add(new DemandSample(time, cores)));
     return samples;
-  }
-
-  /**
-   * {@code GET /api/v1/query}: the cluster's demand now, or empty when Prometheus has no sample.
-   */
-  @Override
-  public Optional<DemandSample> currentDemand(String foundation, String cluster, Instant at) {
-    PrometheusApi.QueryResponse answer = timed(foundation, "query", () -> api(foundation).query(
-        demandQuery(foundation, cluster), seconds(at)));
-    TreeMap<Instant, Double> sums = new TreeMap<>();
-    for (PrometheusApi.Series series : result(foundation, answer)) {
-      if (series.value() != null) {
-        add(sums, series.value());
-      }
-    }
-    if (sums.isEmpty()) {
-      return Optional.empty();
-    }
-    double total = sums.values().stream().mapToDouble(Double::doubleValue).sum();
-    return Optional.of(new DemandSample(sums.lastKey(), total));
   }
 
   /** The configured PromQL with the cluster name as an escaped PromQL string literal. */

@@ -1,6 +1,9 @@
 package io.pksorchestrator.simulator.web;
 
 import io.pksorchestrator.simulator.SimulatedFoundation;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.Banner;
@@ -31,6 +34,7 @@ public final class SimulatorServer implements AutoCloseable {
 
   /** Starts serving {@code foundation} on {@code port} (0 = any free port; read it from {@link #port()}). */
   public static SimulatorServer start(SimulatedFoundation foundation, int port) {
+    requireFree(foundation.properties().getBindAddress(), port);
     Map<String, Object> settings = new HashMap<>();
     settings.put("server.port", port);
     settings.put("server.address", foundation.properties().getBindAddress());
@@ -51,6 +55,35 @@ public final class SimulatorServer implements AutoCloseable {
         })
         .run();
     return new SimulatorServer(context);
+  }
+
+  /**
+   * Refuses a busy port with a message that names the setting to change. Without it the simulator's own web server
+   * fails with Spring Boot's advice for the application's port ("configure this application to listen on another
+   * port"), which points at {@code server.port}, the wrong setting.
+   */
+  static void requireFree(String bindAddress, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(bindAddress == null || bindAddress.isBlank() ? new InetSocketAddress(port)
+          : new InetSocketAddress(bindAddress, port));
+    } catch (IOException e) {
+      throw new SimulatorPortInUseException("The simulated foundation cannot listen on port " + port
+          + (bindAddress == null || bindAddress.isBlank() ? "" : " of " + bindAddress) + " (" + e.getMessage()
+          + "): another process uses it, e.g. another pks-orchestrator or simulator. Set pkso.simulator.port"
+          + " to a free port (environment PKSO_SIMULATOR_PORT, or --pkso.simulator.port=9191; the standalone"
+          + " simulator: --port 9191), or stop that process.");
+    }
+  }
+
+  /** The simulator's port is taken; the message says which setting moves it. */
+  public static final class SimulatorPortInUseException extends IllegalStateException {
+    SimulatorPortInUseException(String message) {
+      super(message);
+    }
   }
 
   /** The port the simulator listens on. */

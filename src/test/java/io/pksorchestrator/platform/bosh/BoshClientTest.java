@@ -125,7 +125,7 @@ class BoshClientTest extends WireMockSupport {
   @Test
   void instanceDetailsGiveUpAfterTheBoundedWait() {
     Foundation base = TestFoundations.foundation(base());
-    Foundation f = new Foundation("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+    Foundation f = TestFoundations.of("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
         base.uploadTimeout(), Duration.ofMillis(300), Duration.ofMillis(50), base.pks(), base.opsman(),
         base.bosh(), base.metrics());
     gateway = new FeignBoshGateway(TestFoundations.clients(f, new MutableClock()));
@@ -161,21 +161,15 @@ class BoshClientTest extends WireMockSupport {
   }
 
   @Test
-  void taskRunningTasksAndCancelOnTheSingularPath() {
+  void taskAndCancelOnTheSingularPath() {
     wm.stubFor(get("/bosh/tasks/1180").willReturn(okJson(task("processing", null))));
-    wm.stubFor(get(urlPathEqualTo("/bosh/tasks")).willReturn(okJson("[" + task("queued", null) + "]")));
     wm.stubFor(delete("/bosh/task/1180").willReturn(aResponse().withStatus(204)));
 
     BoshTask task = gateway.task(T, 1180);
     assertThat(task).isEqualTo(new BoshTask(1180, "processing", "retrieve vm-stats", 1447033291L, 1447033280L,
         null, "admin", DEPLOYMENT, ""));
-    assertThat(gateway.runningTasks(T, DEPLOYMENT)).extracting(BoshTask::state).containsExactly("queued");
     gateway.cancelTask(T, 1180);
 
-    wm.verify(getRequestedFor(urlPathEqualTo("/bosh/tasks"))
-        .withQueryParam("state", equalTo("queued,processing,cancelling"))
-        .withQueryParam("deployment", equalTo(DEPLOYMENT))
-        .withHeader("Authorization", equalTo(BEARER)));
     wm.verify(1, deleteRequestedFor(urlEqualTo("/bosh/task/1180")).withHeader("Authorization", equalTo(BEARER)));
   }
 
@@ -186,21 +180,6 @@ class BoshClientTest extends WireMockSupport {
 
     assertThatThrownBy(() -> gateway.cancelTask(T, 7)).isInstanceOfSatisfying(FoundationRejectedException.class,
         e -> assertThat(e.detail()).isEqualTo("Cannot cancel task 7: invalid state (done)"));
-  }
-
-  @Test
-  void vmsOfADeploymentThroughTheFeignClient() {
-    wm.stubFor(get("/bosh/deployments/" + DEPLOYMENT + "/vms").willReturn(okJson("""
-        [{"agent_id":"a1","cid":"vm-1","job":"worker","index":0,"id":"w-1","az":"az1","ips":["10.0.1.11"],
-          "vm_created_at":"2026-01-01T00:00:00Z","active":true,"permanent_nats_credentials":false}]""")));
-
-    List<BoshDtos.Vm> vms = TestFoundations.clients(base())
-        .api(T, io.pksorchestrator.platform.http.Component.BOSH, BoshApi.class).vms(DEPLOYMENT);
-
-    assertThat(vms).containsExactly(new BoshDtos.Vm("a1", "vm-1", "worker", 0, "w-1", "az1", List.of("10.0.1.11"),
-        "2026-01-01T00:00:00Z", true));
-    wm.verify(getRequestedFor(urlEqualTo("/bosh/deployments/" + DEPLOYMENT + "/vms"))
-        .withHeader("Authorization", equalTo(BEARER)));
   }
 
   @Test

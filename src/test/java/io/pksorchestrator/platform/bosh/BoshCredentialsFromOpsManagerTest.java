@@ -46,7 +46,7 @@ class BoshCredentialsFromOpsManagerTest extends WireMockSupport {
 
     Foundation base = TestFoundations.foundation(base());
     Endpoint bosh = new Endpoint(URI.create(base() + "/bosh"), null, null, null, null, null, null, null);
-    Foundation f = new Foundation("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+    Foundation f = TestFoundations.of("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
         base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO, base.pks(), base.opsman(), bosh,
         base.metrics());
     gateway = new FeignBoshGateway(TestFoundations.clients(f, new MutableClock()));

@@ -80,7 +80,7 @@ class ErrorDecodingTest extends WireMockSupport {
     Foundation base = TestFoundations.foundation(base());
     Endpoint pks = TestFoundations.endpoint("http://localhost:" + closedPort + "/pks", base() + "/pks-uaa", "pkso",
         TestFoundations.PKS_SECRET);
-    Foundation f = new Foundation("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+    Foundation f = TestFoundations.of("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
         base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO, pks, base.opsman(), base.bosh(),
         base.metrics());
 

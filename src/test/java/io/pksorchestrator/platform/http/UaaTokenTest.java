@@ -56,7 +56,7 @@ class UaaTokenTest extends WireMockSupport {
     Foundation base = TestFoundations.foundation(base());
     Endpoint pks = new Endpoint(URI.create(base() + "/pks"), URI.create(base() + "/pks-uaa"), "pkso client", secret,
         null, null, null, null);
-    Foundation f = new Foundation("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+    Foundation f = TestFoundations.of("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
         base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO, pks, base.opsman(), base.bosh(),
         base.metrics());
     gateway = new FeignPksGateway(TestFoundations.clients(f, clock));
@@ -75,7 +75,7 @@ class UaaTokenTest extends WireMockSupport {
     Foundation base = TestFoundations.foundation(base());
     Endpoint pks = new Endpoint(URI.create(base() + "/pks"), URI.create(base() + "/pks-uaa"), "pks_cli", "", null,
         "admin", "admin-password-1", null);
-    Foundation f = new Foundation("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+    Foundation f = TestFoundations.of("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
         base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO, pks, base.opsman(), base.bosh(),
         base.metrics());
     gateway = new FeignPksGateway(TestFoundations.clients(f, clock));

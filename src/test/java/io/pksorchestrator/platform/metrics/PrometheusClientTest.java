@@ -80,16 +80,6 @@ class PrometheusClientTest extends WireMockSupport {
   }
 
   @Test
-  void currentDemandFromAnInstantQuery() {
-    wm.stubFor(get(urlPathEqualTo("/prometheus/api/v1/query")).willReturn(okJson("""
-        {"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1700000000,"7.5"]}]}}""")));
-
-    assertThat(gateway.currentDemand(T, "payments", FROM)).contains(new DemandSample(FROM, 7.5));
-    wm.verify(getRequestedFor(urlPathEqualTo("/prometheus/api/v1/query"))
-        .withQueryParam("query", equalTo(QUERY)).withQueryParam("time", equalTo("1700000000")));
-  }
-
-  @Test
   void clusterNamesAreEscapedInsideThePromqlString() {
     assertThat(gateway.demandQuery(T, "a\"b")).contains("cluster=\"a\\\"b\"");
   }
@@ -97,7 +87,7 @@ class PrometheusClientTest extends WireMockSupport {
   @Test
   void aFoundationWithoutMetricsSaysWhatToConfigure() {
     Foundation base = TestFoundations.foundation(base());
-    Foundation f = new Foundation("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+    Foundation f = TestFoundations.of("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
         base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO, base.pks(), base.opsman(), base.bosh(),
         null);
     gateway = new PrometheusMetricsGateway(TestFoundations.clients(f, new MutableClock()));
@@ -121,7 +111,7 @@ class PrometheusClientTest extends WireMockSupport {
     Foundation base = TestFoundations.foundation(base());
     Metrics metrics = new Metrics(URI.create(base() + "/prometheus"), "sum(demand{k8s_cluster=\"{cluster}\"})",
         "prom-token-value", null, null, null, null);
-    Foundation f = new Foundation("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
+    Foundation f = TestFoundations.of("Test", 1, null, null, false, base.connectTimeout(), base.readTimeout(),
         base.uploadTimeout(), base.instanceDetailsTimeout(), Duration.ZERO, base.pks(), base.opsman(), base.bosh(),
         metrics);
     gateway = new PrometheusMetricsGateway(TestFoundations.clients(f, new MutableClock()));

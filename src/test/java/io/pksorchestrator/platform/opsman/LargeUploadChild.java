@@ -1,5 +1,6 @@
 package io.pksorchestrator.platform.opsman;
 
+import io.pksorchestrator.platform.TestFoundations;
 import io.pksorchestrator.platform.ConfiguredFoundations;
 import io.pksorchestrator.platform.FoundationProperties;
 import io.pksorchestrator.platform.FoundationProperties.Endpoint;
@@ -22,13 +23,13 @@ public final class LargeUploadChild {
   public static void main(String[] args) {
     String base = args[0];
     Path file = Path.of(args[1]);
-    Foundation lab = new Foundation("Lab", 1, null, null, false, Duration.ofSeconds(5), Duration.ofSeconds(30),
+    Foundation lab = TestFoundations.of("Lab", 1, null, null, false, Duration.ofSeconds(5), Duration.ofSeconds(30),
         Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(100),
         endpoint(base + "/pks", base + "/pks-uaa", "lab-pks-client-secret"),
         endpoint(base + "/opsman", base + "/opsman/uaa", "lab-opsman-client-secret"),
         endpoint(base + "/bosh", base + "/bosh-uaa", "lab-bosh-client-secret"), null);
     FoundationClients clients = new FoundationClients(
-        new ConfiguredFoundations(new FoundationProperties(Map.of("lab", lab))));
+        new ConfiguredFoundations(new FoundationProperties(Map.of("lab", lab))), java.time.Clock.systemUTC());
     long start = System.nanoTime();
     OmStemcell uploaded = new FeignOpsManagerGateway(clients).uploadStemcell("lab", file);
     System.out.println("UPLOADED " + (uploaded == null ? "(no stemcell in the answer)"
