@@ -221,6 +221,7 @@ public final class FleetScaleCommand {
       long[] rss = rss();
 
       List<Double> completed = new ArrayList<>();
+      String lastCompleted = first.getId();
       int skipped = 0;
       int running = (int) history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(ForecastScalingModel.PROCESS_KEY).unfinished().count();
@@ -232,6 +233,7 @@ public final class FleetScaleCommand {
           skipped++;
         } else {
           completed.add(c.getDurationInMillis() / 1000.0);
+          lastCompleted = c.getId();
         }
       }
       Collections.sort(completed);
@@ -275,10 +277,19 @@ public final class FleetScaleCommand {
           + " per simulated day%n", Math.round(otherHistoryRows * perDay), otherHistoryBytes * perDay / 1e6);
       out.printf(Locale.ROOT, "other tables (pkso_*, ACT_RU_*, ACT_GE_*): %+d rows, %+.1f MB per simulated day%n",
           Math.round(added.otherRows() * perDay), added.otherBytes() * perDay / 1e6);
-      double growth = added.demandBytes() * perDay + cycleBytes * historyPerCycle * PRODUCTION_CYCLES_PER_DAY
+      // steady state: one sample per cluster and 5-minute step (the window above may still hold back-fill of clusters
+      // whose first collection failed); one completed cycle's history (skipped cycles write much less)
+      double bytesPerSample = after.demandRows() == 0 ? 0 : (double) after.demandBytes() / after.demandRows();
+      long samplesPerDay = (o.clusters() + 5L) * 288;
+      double[] oneCycle = Sizes.ofInstance(jdbc, lastCompleted);
+      double growth = samplesPerDay * bytesPerSample + oneCycle[1] * PRODUCTION_CYCLES_PER_DAY
           + otherHistoryBytes * perDay + Math.max(0, added.otherBytes() * perDay);
-      out.printf(Locale.ROOT, "database growth per day (live data, production cycles): %.1f MB (target: <= 100 MB)%n",
-          growth / 1e6);
+      out.printf(Locale.ROOT, "steady state per day: demand samples %d rows x %.1f bytes = %.1f MB; one completed cycle"
+          + " %.0f history rows, %.3f MB x %d cycles = %.1f MB%n", samplesPerDay, bytesPerSample,
+          samplesPerDay * bytesPerSample / 1e6, oneCycle[0], oneCycle[1] / 1e6, PRODUCTION_CYCLES_PER_DAY,
+          oneCycle[1] * PRODUCTION_CYCLES_PER_DAY / 1e6);
+      out.printf(Locale.ROOT, "database growth per day (live data: steady demand samples + completed cycles at R/PT5M +"
+          + " other history and tables at this speed): %.1f MB (target: <= 100 MB)%n", growth / 1e6);
       out.printf(Locale.ROOT, "H2 file: %.1f MB after the first cycle, %.1f MB at the end (%+.1f MB per simulated day"
           + " at this speed, free space H2 has not reclaimed included)%n", fileBefore / 1e6, fileAfter / 1e6,
           (fileAfter - fileBefore) * perDay / 1e6);
@@ -344,6 +355,28 @@ public final class FleetScaleCommand {
         }
       }
       return new Sizes(s[0], s[1], s[2], s[3], s[4], s[5], cycleRows, cycleBytes);
+    }
+
+    /** Rows and bytes (pro rata per table) of one process instance's history. */
+    static double[] ofInstance(JdbcTemplate jdbc, String processInstanceId) {
+      double rows = 0;
+      double bytes = 0;
+      for (String t : KEYED) {
+        if (t.equals("ACT_HI_IDENTITYLINK")) {
+          continue; // no instance column; a forecasting cycle has no user tasks
+        }
+        String column = t.equals("ACT_HI_JOB_LOG") ? "PROCESS_INSTANCE_ID_" : "PROC_INST_ID_";
+        long all = jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Long.class);
+        if (all == 0) {
+          continue;
+        }
+        long mine = jdbc.queryForObject("SELECT COUNT(*) FROM " + t + " WHERE " + column + " = ?", Long.class,
+            processInstanceId);
+        long size = jdbc.queryForObject("SELECT DISK_SPACE_USED('PUBLIC." + t + "')", Long.class);
+        rows += mine;
+        bytes += (double) size * mine / all;
+      }
+      return new double[] {rows, bytes};
     }
 
     Sizes minus(Sizes o) {
