@@ -25,10 +25,12 @@ public class PksOrchestratorApplication {
           Arrays.copyOfRange(args, 1, args.length)));
     }
     if (args.length > 0 && "fleet-scale".equals(args[0])) {
-      System.exit(io.pksorchestrator.resize.FleetScaleCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+      System.exit(io.pksorchestrator.bench.FleetScaleCommand.run(PksOrchestratorApplication.class,
+          Arrays.copyOfRange(args, 1, args.length)));
     }
     if (args.length > 0 && "start-load".equals(args[0])) {
-      System.exit(io.pksorchestrator.engine.StartLoadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+      System.exit(io.pksorchestrator.bench.StartLoadCommand.run(PksOrchestratorApplication.class,
+          Arrays.copyOfRange(args, 1, args.length)));
     }
     if (args.length > 0 && "simulator".equals(args[0])) {
       try {

@@ -1,12 +1,15 @@
 package io.pksorchestrator.cluster;
 
 import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the cluster creation process ({@code pkso.cluster-creation.*}, defaults in
- * {@code config/cluster.yml}).
+ * Settings of the cluster creation process ({@code pkso.cluster-creation.*}); the defaults are the annotations below
+ * (written once: docs/cluster-creation.md lists them, {@code ConfigurationDefaultsTest} checks both).
  *
  * @param approvalEscalation how long an approval may stay unanswered before {@code platform-leads} are added
  *     as candidates (wall time; also the task's due date)
@@ -33,10 +36,9 @@ public record ClusterCreationProperties(
     @DefaultValue("PT10S,PT1M,PT5M,PT15M,PT30M") String retryCycle,
     @DefaultValue("PT5M") Duration registrationTimeout) {
 
-  /** Defaults as documented; for tests and as the fallback when nothing is configured. */
+  /** The defaults (those of the annotations above: written once); for tests. */
   public static ClusterCreationProperties defaults() {
-    return new ClusterCreationProperties(Duration.ofHours(4), Duration.ofDays(3), Duration.ofSeconds(30),
-        Duration.ofSeconds(1), Duration.ofMinutes(45), Duration.ofMinutes(30), "PT10S,PT1M,PT5M,PT15M,PT30M",
-        Duration.ofMinutes(5));
+    return new Binder(new MapConfigurationPropertySource(Map.of()))
+        .bindOrCreate("pkso.cluster-creation", ClusterCreationProperties.class);
   }
 }

@@ -31,13 +31,7 @@ public final class ClusterRequestValidator {
    * @param foundationNames the configured foundations (for the message when the named one is not configured)
    */
   public record Facts(boolean foundationConfigured, boolean plansKnown, PksPlan plan, boolean clusterExists,
-      List<String> inFlightCreations, List<String> planNames, List<String> foundationNames) {
-
-    public Facts(boolean foundationConfigured, boolean plansKnown, PksPlan plan, boolean clusterExists,
-        List<String> inFlightCreations) {
-      this(foundationConfigured, plansKnown, plan, clusterExists, inFlightCreations, List.of(), List.of());
-    }
-  }
+      List<String> inFlightCreations, List<String> planNames, List<String> foundationNames) {}
 
   private ClusterRequestValidator() {}
 

@@ -41,10 +41,10 @@ public class EngineNodes {
   });
 
   public EngineNodes(JdbcTemplate jdbc, ProcessEngine engine,
-      @Value("${pkso.engine.node-heartbeat-interval:10s}") Duration interval) {
+      EngineProperties properties) {
     this.jdbc = jdbc;
     this.engine = engine;
-    this.interval = interval;
+    this.interval = properties.nodeHeartbeatInterval();
   }
 
   @EventListener(ApplicationReadyEvent.class)

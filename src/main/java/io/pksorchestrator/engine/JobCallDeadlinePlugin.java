@@ -30,9 +30,9 @@ public class JobCallDeadlinePlugin extends AbstractProcessEnginePlugin {
   private final Duration margin;
   private final Duration lockTime;
 
-  public JobCallDeadlinePlugin(@Value("${pkso.engine.job-lock-margin:15s}") Duration margin,
+  public JobCallDeadlinePlugin(EngineProperties properties,
       @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long lockTimeMillis) {
-    this.margin = margin;
+    this.margin = properties.jobLockMargin();
     this.lockTime = Duration.ofMillis(lockTimeMillis);
   }
 

@@ -45,7 +45,7 @@ public class ResizeProperties {
   /** Allocatable CPU cores of one worker for plans without an entry in {@code plan-node-cores}. */
   private double defaultNodeCores = 8;
   /** Allocatable CPU cores of one worker per PKS plan name. */
-  private Map<String, Double> planNodeCores = new LinkedHashMap<>();
+  private Map<String, Double> planNodeCores = new LinkedHashMap<>(Map.of("small", 4.0, "medium", 8.0, "large", 16.0));
   /** How long demand history is kept (foundation time). */
   private Duration historyRetention = Duration.ofDays(28);
   /** Step the stored demand history is compacted to (maximum per step). */

@@ -1,5 +1,7 @@
 package io.pksorchestrator.cluster;
 
+import io.pksorchestrator.fixtures.InMemoryFoundation;
+import io.pksorchestrator.platform.pks.PksPlan;
 import io.pksorchestrator.operations.OperatorDecision;
 import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +59,9 @@ class ClusterCreationProcessTest {
   static final String APPROVER = "otto";
 
   ProcessEngine engine;
-  FakePksGateway pks;
-  FakeBoshGateway bosh;
+  InMemoryFoundation foundations;
+  InMemoryFoundation.Pks pks;
+  InMemoryFoundation.Bosh bosh;
   ClusterCreationProperties properties;
   final ClusterLeases leases = ProcessTestLeases.leases();
   final LeaseProperties leaseSettings = new LeaseProperties();
@@ -66,9 +69,11 @@ class ClusterCreationProcessTest {
   @BeforeEach
   void registerDelegates() {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(extension.getProcessEngine());
-    pks = new FakePksGateway();
-    bosh = new FakeBoshGateway();
-    FakeFoundations foundations = new FakeFoundations(Map.of(FOUNDATION, 1, "fast", 60));
+    foundations = new InMemoryFoundation(FOUNDATION).foundation("fast", 60);
+    pks = foundations.pks;
+    bosh = foundations.bosh;
+    pks.plans.addAll(List.of(new PksPlan("plan-1", "small", "Small: 1 master, 3 workers", 3, 1, 10),
+        new PksPlan("plan-2", "medium", "Medium: 3 masters, 5 workers", 5, 3, null)));
     properties = ClusterCreationProperties.defaults();
     ClusterCreationSettings settings = new ClusterCreationSettings(properties, foundations);
     Mocks.register("clusterCreationSettings", settings);
@@ -122,9 +127,9 @@ class ClusterCreationProcessTest {
 
     assertThat(pi).isEnded().hasPassed(Elements.VERIFY).hasPassed(Elements.END_CREATED);
     assertOutcome(pi, OperationOutcome.CREATED, "Cluster 'team-a' on foundation 'lab' created with 4 workers");
-    assertThat(pks.createCalls).hasValue(1);
-    assertThat(pks.clusters.get("team-a").tags()).containsEntry(CreateClusterDelegate.REQUEST_TAG, pi.getId());
-    assertThat(historicVariable(pi, CLUSTER_UUID)).isEqualTo(pks.clusters.get("team-a").uuid());
+    assertThat(foundations.calls("createCluster")).hasSize(1);
+    assertThat(pks.get(FOUNDATION, "team-a").tags()).containsEntry(CreateClusterDelegate.REQUEST_TAG, pi.getId());
+    assertThat(historicVariable(pi, CLUSTER_UUID)).isEqualTo(pks.get(FOUNDATION, "team-a").uuid());
   }
 
   @Test
@@ -135,7 +140,7 @@ class ClusterCreationProcessTest {
     approve(approvalTask(pi), true, null);
     runCreationToSuccess(pi, "team-b", 1, 3);
     assertThat(pi).isEnded().hasPassed(Elements.END_CREATED);
-    assertThat(pks.clusters.get("team-b").workerInstances()).isEqualTo(3);
+    assertThat(pks.get(FOUNDATION, "team-b").workerInstances()).isEqualTo(3);
   }
 
   // ---------------------------------------------------------------- validation
@@ -155,7 +160,7 @@ class ClusterCreationProcessTest {
     assertThat(reasons).contains("at most 40").contains("not a DNS-1123 label").contains("Plan 'huge' does not exist")
         .contains("No external hostname");
     assertOutcome(pi, OperationOutcome.REJECTED, "rejected: Cluster name");
-    assertThat(pks.createCalls).hasValue(0);
+    assertThat(foundations.calls("createCluster")).hasSize(0);
   }
 
   @Test
@@ -164,7 +169,7 @@ class ClusterCreationProcessTest {
     validate(first);
     assertThat(first).isWaitingAt(Elements.APPROVE);
 
-    pks.addForeignCluster("team-c", "small", "other.example.com", 3);
+    pks.addForeignCluster(FOUNDATION, "team-c", "small", "other.example.com", 3);
     ProcessInstance second = start(request("team-c", 11, "T-4"));
     validate(second);
 
@@ -193,7 +198,7 @@ class ClusterCreationProcessTest {
 
   @Test
   void foundationOutageEndsInAnIncidentThatSaysWhatWasAttemptedAndWhatToCheck() {
-    pks.outage = new RetryableFoundationException(FOUNDATION, 503, "GET /v1/plans on foundation 'lab': 503", null);
+    pks.plansOutage = new RetryableFoundationException(FOUNDATION, 503, "GET /v1/plans on foundation 'lab': 503", null);
     ProcessInstance pi = start(request("team-q", 2, null));
     for (int attempt = 1; attempt <= 6; attempt++) { // first try and the five retries of the cycle
       assertThatThrownBy(() -> execute(job(Elements.VALIDATE))).hasMessageContaining("503");
@@ -215,7 +220,7 @@ class ClusterCreationProcessTest {
     approve(approvalTask(pi), false, "Use the shared cluster");
     assertThat(pi).isEnded().hasPassed(Elements.END_NOT_APPROVED);
     assertOutcome(pi, OperationOutcome.NOT_APPROVED, "not approved: Use the shared cluster");
-    assertThat(pks.createCalls).hasValue(0);
+    assertThat(foundations.calls("createCluster")).hasSize(0);
   }
 
   @Test
@@ -278,11 +283,11 @@ class ClusterCreationProcessTest {
     assertThat(retried.getDuedate()).isAfter(ClockUtil.getCurrentTime());
 
     execute(retried); // the create delegate runs a second time
-    assertThat(pks.createCalls).hasValue(1);
-    assertThat(pks.clusters).hasSize(1);
+    assertThat(foundations.calls("createCluster")).hasSize(1);
+    assertThat(pks.all(FOUNDATION)).hasSize(1);
     assertThat(pi).isWaitingAt(Elements.TIMER_CREATION_CHECK);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), CLUSTER_UUID))
-        .isEqualTo(pks.clusters.get("team-i").uuid());
+        .isEqualTo(pks.get(FOUNDATION, "team-i").uuid());
     followToSuccess(pi, "team-i", 1, 2);
     assertThat(pi).isEnded().hasPassed(Elements.END_CREATED);
   }
@@ -290,11 +295,11 @@ class ClusterCreationProcessTest {
   @Test
   void aDifferentClusterThatTookTheNameIsNeverTakenOver() {
     ProcessInstance pi = approvedRequest("team-j", 2);
-    io.pksorchestrator.platform.pks.PksCluster foreign = pks.addForeignCluster("team-j", "small", "team-j.k8s.example.com", 7);
+    io.pksorchestrator.platform.pks.PksCluster foreign = pks.addForeignCluster(FOUNDATION, "team-j", "small", "team-j.k8s.example.com", 7);
     execute(job(Elements.CREATE));
     assertThat(pi).isEnded().hasPassed(Elements.END_NAME_TAKEN).hasNotPassed(Elements.RESOLVE);
-    assertThat(pks.createCalls).hasValue(0);
-    assertThat(pks.clusters.get("team-j")).isEqualTo(foreign);
+    assertThat(foundations.calls("createCluster")).hasSize(0);
+    assertThat(pks.get(FOUNDATION, "team-j")).isEqualTo(foreign);
     assertOutcome(pi, OperationOutcome.FAILED, "A different cluster named 'team-j'");
   }
 
@@ -302,8 +307,8 @@ class ClusterCreationProcessTest {
   void failedCreationIsRetriedByTheOperatorAndThenSucceeds() {
     ProcessInstance pi = approvedRequest("team-k", 2);
     execute(job(Elements.CREATE));
-    String firstUuid = pks.clusters.get("team-k").uuid();
-    pks.fail("team-k");
+    String firstUuid = pks.get(FOUNDATION, "team-k").uuid();
+    pks.fail(FOUNDATION, "team-k");
     poll(pi);
     Task resolve = resolveTask(pi);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), FAILURE_REASON).toString())
@@ -313,30 +318,30 @@ class ClusterCreationProcessTest {
     engine.getTaskService().complete(resolve.getId(), Map.of(RESOLUTION, Resolution.RETRY));
 
     execute(job(Elements.DELETE));
-    assertThat(pks.clusters.get("team-k").lastAction()).isEqualTo("DELETE");
+    assertThat(pks.get(FOUNDATION, "team-k").lastAction()).isEqualTo("DELETE");
     pollDeletion(pi); // still deleting: loops
     assertThat(pi).isWaitingAt(Elements.TIMER_DELETION_CHECK);
-    pks.finishDeletion("team-k");
+    pks.finishDeletion(FOUNDATION, "team-k");
     pollDeletion(pi);
 
     runCreationToSuccess(pi, "team-k", 1, 2);
     assertThat(pi).isEnded().hasPassed(Elements.GATEWAY_RETRY).hasPassed(Elements.END_CREATED);
-    assertThat(pks.createCalls).hasValue(2);
-    assertThat(pks.clusters.get("team-k").uuid()).isNotEqualTo(firstUuid);
+    assertThat(foundations.calls("createCluster")).hasSize(2);
+    assertThat(pks.get(FOUNDATION, "team-k").uuid()).isNotEqualTo(firstUuid);
   }
 
   @Test
   void failedCreationIsDeletedOnRequest() {
     ProcessInstance pi = approvedRequest("team-l", 2);
     execute(job(Elements.CREATE));
-    pks.fail("team-l");
+    pks.fail(FOUNDATION, "team-l");
     poll(pi);
     engine.getTaskService().complete(resolveTask(pi).getId(), Map.of(RESOLUTION, Resolution.DELETE));
     execute(job(Elements.DELETE));
-    pks.finishDeletion("team-l");
+    pks.finishDeletion(FOUNDATION, "team-l");
     pollDeletion(pi);
     assertThat(pi).isEnded().hasPassed(Elements.END_DELETED).hasNotPassed(Elements.END_CREATED);
-    assertThat(pks.clusters).isEmpty();
+    assertThat(pks.all(FOUNDATION)).isEmpty();
     assertOutcome(pi, OperationOutcome.FAILED, "the failed cluster was deleted");
   }
 
@@ -344,7 +349,7 @@ class ClusterCreationProcessTest {
   void stuckDeletionReturnsToTheOperatorWhoKeepsTheCluster() {
     ProcessInstance pi = approvedRequest("team-m", 2);
     execute(job(Elements.CREATE));
-    pks.fail("team-m");
+    pks.fail(FOUNDATION, "team-m");
     poll(pi);
     engine.getTaskService().complete(resolveTask(pi).getId(), Map.of(RESOLUTION, Resolution.DELETE));
     execute(job(Elements.DELETE));
@@ -357,7 +362,7 @@ class ClusterCreationProcessTest {
         .contains("did not finish before its deadline");
     engine.getTaskService().complete(again.getId(), Map.of(RESOLUTION, Resolution.KEEP));
     assertThat(pi).isEnded().hasPassed(Elements.END_KEPT);
-    assertThat(pks.clusters).containsKey("team-m");
+    assertThat(pks.all(FOUNDATION)).containsKey("team-m");
     assertOutcome(pi, OperationOutcome.FAILED, "kept for investigation");
   }
 
@@ -397,9 +402,9 @@ class ClusterCreationProcessTest {
   void failedVerificationGoesToTheOperatorWithTheReasons() {
     ProcessInstance pi = approvedRequest("team-p", 3);
     execute(job(Elements.CREATE));
-    pks.succeed("team-p");
-    bosh.deploy("service-instance_" + pks.clusters.get("team-p").uuid(), 1, 2, "running");
-    bosh.instances.get("service-instance_" + pks.clusters.get("team-p").uuid()).set(1,
+    pks.succeed(FOUNDATION, "team-p");
+    bosh.deploy("service-instance_" + pks.get(FOUNDATION, "team-p").uuid(), 1, 2, "running");
+    bosh.instances.get("service-instance_" + pks.get(FOUNDATION, "team-p").uuid()).set(1,
         new io.pksorchestrator.platform.bosh.BoshInstance("w0", "worker", 0, "az1", List.of(), "failing", "vm"));
     pks.apiServerHost = "wrong.example.com";
     poll(pi);
@@ -425,7 +430,7 @@ class ClusterCreationProcessTest {
     assertThat(pi).isWaitingAt(ClusterLeaseModel.EVENT_WAIT);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), ClusterLeaseModel.LEASE_HOLDER))
         .isEqualTo("creation T-19 (operation " + holder.getId() + ")");
-    assertThat(pks.createCalls).hasValue(0);
+    assertThat(foundations.calls("createCluster")).hasSize(0);
 
     ClockUtil.setCurrentTime(plus(leaseSettings.getLeaseWait().plusMinutes(1)));
     execute(job(ClusterLeaseModel.EVENT_WAIT, pi));
@@ -442,7 +447,7 @@ class ClusterCreationProcessTest {
     assertThat(pi).isWaitingAt(Elements.CREATE);
     runCreationToSuccess(pi, "team-r", 1, 2);
     assertThat(pi).isEnded().hasPassed(Elements.END_CREATED);
-    assertThat(pks.createCalls).hasValue(1);
+    assertThat(foundations.calls("createCluster")).hasSize(1);
   }
 
   @Test
@@ -459,7 +464,7 @@ class ClusterCreationProcessTest {
         Map.of(ClusterLeaseModel.LEASE_RESOLUTION, "stop"));
     assertThat(pi).isEnded().hasPassed(Elements.END_CLUSTER_BUSY).hasNotPassed(Elements.CREATE);
     assertOutcome(pi, OperationOutcome.CLUSTER_BUSY, "not created: creation T-19 (operation");
-    assertThat(pks.createCalls).hasValue(0);
+    assertThat(foundations.calls("createCluster")).hasSize(0);
   }
 
   @Test
@@ -561,8 +566,8 @@ class ClusterCreationProcessTest {
   private void followToSuccess(ProcessInstance pi, String name, int masters, int workers) {
     poll(pi);
     assertThat(pi).isWaitingAt(Elements.TIMER_CREATION_CHECK);
-    pks.succeed(name);
-    bosh.deploy("service-instance_" + pks.clusters.get(name).uuid(), masters, workers, "running");
+    pks.succeed(FOUNDATION, name);
+    bosh.deploy("service-instance_" + pks.get(FOUNDATION, name).uuid(), masters, workers, "running");
     poll(pi);
     execute(job(Elements.VERIFY));
   }

@@ -13,7 +13,7 @@ class ClusterRequestValidatorTest {
   static final PksPlan SMALL = new PksPlan("p1", "small", "Small", 3, 1, 10);
   static final PksPlan UNBOUNDED = new PksPlan("p2", "large", "Large", 5, 3, null);
   static final ClusterRequestValidator.Facts OK =
-      new ClusterRequestValidator.Facts(true, true, SMALL, false, List.of());
+      new ClusterRequestValidator.Facts(true, true, SMALL, false, List.of(), List.of(), List.of());
 
   static ClusterRequest request(String name, Integer workers) {
     return new ClusterRequest("lab", name, "small", workers, "a.k8s.example.com", "rita", null);
@@ -36,7 +36,7 @@ class ClusterRequestValidatorTest {
 
   @Test
   void aPlanWithoutMaximumOnlyBoundsBelow() {
-    var facts = new ClusterRequestValidator.Facts(true, true, UNBOUNDED, false, List.of());
+    var facts = new ClusterRequestValidator.Facts(true, true, UNBOUNDED, false, List.of(), List.of(), List.of());
     assertThat(ClusterRequestValidator.check(request("a", 500), facts)).isEmpty();
     assertThat(ClusterRequestValidator.check(request("a", 0), facts)).singleElement().asString()
         .contains("(1..unbounded)");

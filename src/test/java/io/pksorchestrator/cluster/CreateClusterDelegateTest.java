@@ -1,5 +1,7 @@
 package io.pksorchestrator.cluster;
 
+import io.pksorchestrator.fixtures.PksClusterBuilder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pksorchestrator.platform.pks.ActionState;
@@ -15,8 +17,9 @@ class CreateClusterDelegateTest {
       new ClusterRequest("lab", "team-a", "small", 4, "team-a.example.com", "rita", "T-1");
 
   static PksCluster cluster(String plan, String host, Integer workers, Map<String, String> tags) {
-    return new PksCluster("team-a", plan, "u-1", "CREATE", ActionState.IN_PROGRESS, "Creating cluster",
-        List.of("In Progress"), null, null, host, 8443, workers, tags);
+    return PksClusterBuilder.cluster("team-a").plan(plan).uuid("u-1").state(ActionState.IN_PROGRESS,
+        "Creating cluster").masterIps(List.of("In Progress")).versions(null, null).host(host).workers(workers)
+        .tags(tags).build();
   }
 
   @Test

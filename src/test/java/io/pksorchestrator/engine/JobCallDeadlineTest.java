@@ -95,7 +95,8 @@ class JobCallDeadlineTest {
         .setHistory(ProcessEngineConfiguration.HISTORY_NONE)
         .setJobExecutorActivate(true);
     config.setProcessEngineName("job-call-deadline");
-    config.getProcessEnginePlugins().add(new JobCallDeadlinePlugin(Duration.ofSeconds(1), 3000));
+    config.getProcessEnginePlugins().add(new JobCallDeadlinePlugin(
+        new EngineProperties(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10)), 3000));
     engine = config.buildProcessEngine();
     config.getJobExecutor().setLockTimeInMillis(3000);
     config.getJobExecutor().setWaitTimeInMillis(100);

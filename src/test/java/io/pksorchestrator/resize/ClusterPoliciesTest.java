@@ -1,5 +1,8 @@
 package io.pksorchestrator.resize;
 
+import io.pksorchestrator.fixtures.InMemoryFoundation;
+import io.pksorchestrator.fixtures.PksClusterBuilder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pksorchestrator.platform.pks.PksCluster;
@@ -65,16 +68,15 @@ class ClusterPoliciesTest {
   void simulatedFoundationTimeRunsAtItsScale() {
     Instant t0 = Instant.parse("2026-11-20T12:00:00Z");
     MutableClock wall = new MutableClock(t0);
-    ScaledFoundationClock lab = new ScaledFoundationClock(new FixedFoundations(60, "lab"), wall);
-    ScaledFoundationClock real = new ScaledFoundationClock(new FixedFoundations(1, "prod"), wall);
+    ScaledFoundationClock lab = new ScaledFoundationClock(new InMemoryFoundation().foundation("lab", 60), wall);
+    ScaledFoundationClock real = new ScaledFoundationClock(new InMemoryFoundation("prod"), wall);
     wall.now = t0.plusSeconds(10);
     assertThat(lab.now("lab")).isEqualTo(t0.plusSeconds(600));
     assertThat(real.now("prod")).isEqualTo(t0.plusSeconds(10));
   }
 
   private static PksCluster cluster(String name, String plan, Integer workers) {
-    return new PksCluster(name, plan, "u", "CREATE", io.pksorchestrator.platform.pks.ActionState.SUCCEEDED, "",
-        List.of(), "", "", "", 8443, workers, Map.of());
+    return PksClusterBuilder.cluster(name).plan(plan).workers(workers).build();
   }
 
   private static final class MutableClock extends Clock {

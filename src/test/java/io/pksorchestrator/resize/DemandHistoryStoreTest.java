@@ -1,5 +1,7 @@
 package io.pksorchestrator.resize;
 
+import io.pksorchestrator.fixtures.InMemoryFoundation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pksorchestrator.forecast.DemandSeries;
@@ -54,7 +56,7 @@ class DemandHistoryStoreTest {
   @Test
   void firstCollectionBackFillsTheRetentionThenOnlyTheMissingWindow() {
     settings.setHistoryRetention(Duration.ofDays(2));
-    DemandCollector collector = new DemandCollector(metrics(), store, settings, new FixedFoundations(1.0, "lab", "other"));
+    DemandCollector collector = new DemandCollector(metrics(), store, settings, new InMemoryFoundation("lab", "other"));
     Instant now = T0.plus(Duration.ofDays(10));
     present = now;
 
@@ -96,7 +98,7 @@ class DemandHistoryStoreTest {
     store.merge("lab", "a", List.of(new DemandSample(T0, 1), new DemandSample(T0.plus(Duration.ofDays(2)), 2)),
         null);
     store.merge("other", "a", List.of(new DemandSample(T0, 1)), null);
-    DemandCollector collector = new DemandCollector(metrics(), store, settings, new FixedFoundations(1.0, "lab", "other"));
+    DemandCollector collector = new DemandCollector(metrics(), store, settings, new InMemoryFoundation("lab", "other"));
     assertThat(collector.applyRetention("lab", T0.plus(Duration.ofDays(2)))).isEqualTo(1);
     assertThat(count()).isEqualTo(2);
   }
@@ -104,7 +106,7 @@ class DemandHistoryStoreTest {
   @Test
   void longBackFillIsCutIntoQueriesBelowThePrometheusPointLimit() {
     settings.setHistoryRetention(Duration.ofDays(28));
-    DemandCollector collector = new DemandCollector(metrics(), store, settings, new FixedFoundations(1.0, "lab", "other"));
+    DemandCollector collector = new DemandCollector(metrics(), store, settings, new InMemoryFoundation("lab", "other"));
     present = T0.plus(Duration.ofDays(30));
     collector.collect("lab", "a", T0.plus(Duration.ofDays(30)));
     // 28 days at 1-minute resolution = 40,320 points: five queries of at most 10,000 points
@@ -119,7 +121,7 @@ class DemandHistoryStoreTest {
   @Test
   void collectionReadsOnWhenTheFoundationIsAheadOfTheEstimate() {
     settings.setHistoryRetention(Duration.ofDays(2));
-    DemandCollector collector = new DemandCollector(metrics(), store, settings, new FixedFoundations(60.0, "lab"));
+    DemandCollector collector = new DemandCollector(metrics(), store, settings, new InMemoryFoundation().foundation("lab", 60));
     Instant estimate = T0.plus(Duration.ofDays(10));
     present = estimate.plus(Duration.ofDays(9)).plus(Duration.ofHours(5));
     collector.collect("lab", "a", estimate);

@@ -1,5 +1,9 @@
 package io.pksorchestrator.resize;
 
+import io.pksorchestrator.fixtures.InMemoryFoundation;
+import io.pksorchestrator.fixtures.PksClusterBuilder;
+import io.pksorchestrator.platform.pks.PksPlan;
+
 import static io.pksorchestrator.resize.PredictiveResizeModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -45,7 +49,8 @@ class ForecastCycleServiceTest {
 
   private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
-  private final FakePksGateway pks = new FakePksGateway();
+  private final InMemoryFoundation foundation = new InMemoryFoundation("lab", "down");
+  private final InMemoryFoundation.Pks pks = foundation.pks;
   private final ResizeProperties settings = new ResizeProperties();
   private final List<String> brokenMetrics = new ArrayList<>();
   private JdbcTemplate jdbc;
@@ -68,15 +73,17 @@ class ForecastCycleServiceTest {
     batch.setName("batch-dev");
     batch.setMode(ClusterMode.FORECAST_ONLY);
     settings.setClusters(List.of(batch));
-    pks.put("lab", FakePksGateway.cluster("web-staging", "medium", 3, Map.of()));
-    pks.put("lab", FakePksGateway.cluster("batch-dev", "small", 3, Map.of()));
-    pks.put("lab", FakePksGateway.cluster("steady", "medium", 4, Map.of()));
-    pks.put("lab", FakePksGateway.cluster("broken", "medium", 4, Map.of()));
-    pks.put("down", FakePksGateway.cluster("unreachable", "medium", 4, Map.of()));
-    pks.downFoundations.add("down");
+    pks.put("lab", PksClusterBuilder.cluster("web-staging").plan("medium").workers(3).tags(Map.of()).build());
+    pks.put("lab", PksClusterBuilder.cluster("batch-dev").plan("small").workers(3).tags(Map.of()).build());
+    pks.put("lab", PksClusterBuilder.cluster("steady").plan("medium").workers(4).tags(Map.of()).build());
+    pks.put("lab", PksClusterBuilder.cluster("broken").plan("medium").workers(4).tags(Map.of()).build());
+    pks.put("down", PksClusterBuilder.cluster("unreachable").plan("medium").workers(4).tags(Map.of()).build());
+    pks.down.add("down");
     brokenMetrics.add("broken");
 
-    FixedFoundations foundations = new FixedFoundations(1.0, "lab", "down");
+    InMemoryFoundation foundations = foundation;
+    pks.plans.addAll(List.of(new PksPlan("p1", "small", "", 3, 1, 10), new PksPlan("p2", "medium", "", 3, 1, 20),
+        new PksPlan("p3", "large", "", 3, 3, 50)));
     DemandHistoryStore history = new DemandHistoryStore(jdbc);
     recommendations = new RecommendationStore(jdbc);
     outcomes = new ResizeOutcomeStore(jdbc);
@@ -247,7 +254,7 @@ class ForecastCycleServiceTest {
   @Test
   void clusterWithoutDemandIsRecordedWithoutAction() {
     brokenMetrics.clear();
-    pks.put("lab", FakePksGateway.cluster("empty", "medium", 2, Map.of()));
+    pks.put("lab", PksClusterBuilder.cluster("empty").plan("medium").workers(2).tags(Map.of()).build());
     cycle.runCycle();
     Recommendation r = recommendations.find("lab", "empty").orElseThrow();
     assertThat(r.forecastStatus()).isEqualTo("NO_DATA");
@@ -274,9 +281,9 @@ class ForecastCycleServiceTest {
 
     // between the planning and the batches: one cluster created before the first name, one after the last, and
     // one gone; every cluster the batches see is forecast by exactly one of them
-    pks.put("lab", FakePksGateway.cluster("aaa-new", "medium", 3, Map.of()));
-    pks.put("lab", FakePksGateway.cluster("zzz-new", "medium", 3, Map.of()));
-    pks.clusters.remove("lab/steady");
+    pks.put("lab", PksClusterBuilder.cluster("aaa-new").plan("medium").workers(3).tags(Map.of()).build());
+    pks.put("lab", PksClusterBuilder.cluster("zzz-new").plan("medium").workers(3).tags(Map.of()).build());
+    pks.finishDeletion("lab", "steady");
     CycleSummary first = cycle.runBatch("cycle-1", 0);
     CycleSummary second = cycle.runBatch("cycle-1", 1);
     assertThat(first.managedCount()).as("aaa-new, batch-dev, broken").isEqualTo(3);

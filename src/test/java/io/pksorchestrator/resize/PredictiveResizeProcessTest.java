@@ -1,5 +1,8 @@
 package io.pksorchestrator.resize;
 
+import io.pksorchestrator.fixtures.InMemoryFoundation;
+import io.pksorchestrator.fixtures.PksClusterBuilder;
+import io.pksorchestrator.platform.pks.PksPlan;
 import io.pksorchestrator.operations.OperatorDecision;
 import io.pksorchestrator.operations.OperatorInputException;
 import static io.pksorchestrator.resize.PredictiveResizeModel.*;
@@ -53,7 +56,8 @@ class PredictiveResizeProcessTest {
 
   private static final String F = "lab";
 
-  private final FakePksGateway pks = new FakePksGateway();
+  private final InMemoryFoundation foundation = new InMemoryFoundation(F);
+  private final InMemoryFoundation.Pks pks = foundation.pks;
   private final BoshGateway bosh = Mockito.mock(BoshGateway.class);
   private final ResizeProperties settings = new ResizeProperties();
   private final List<ResizeOutcomeRecord> recorded = new ArrayList<>();
@@ -66,7 +70,9 @@ class PredictiveResizeProcessTest {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
     now = new Date(1_800_000_000_000L);
     ClockUtil.setCurrentTime(now);
-    FixedFoundations foundations = new FixedFoundations(1.0, F);
+    InMemoryFoundation foundations = foundation;
+    pks.plans.addAll(List.of(new PksPlan("p1", "small", "", 3, 1, 10), new PksPlan("p2", "medium", "", 3, 1, 20),
+        new PksPlan("p3", "large", "", 3, 3, 50)));
     ResizeOutcomeStore store = Mockito.mock(ResizeOutcomeStore.class);
     Mockito.doAnswer(inv -> recorded.add(inv.getArgument(0))).when(store).record(Mockito.any());
     Mocks.register("readClusterDelegate", new ReadClusterDelegate(pks, settings));
@@ -78,9 +84,9 @@ class PredictiveResizeProcessTest {
     Mocks.register("fourEyesTaskListener", new FourEyesTaskListener());
     Mocks.register("acquireClusterLeaseDelegate", new AcquireClusterLeaseDelegate(leases, foundations, leaseSettings));
     ProcessTestLeases.clear();
-    pks.put(F, FakePksGateway.cluster("web-staging", "medium", 3, Map.of("environment", "staging")));
-    pks.put(F, FakePksGateway.cluster("payments-prod", "medium", 6, Map.of("environment", "production")));
-    pks.put(F, FakePksGateway.cluster("ml-train", "medium", 4, Map.of()));
+    pks.put(F, PksClusterBuilder.cluster("web-staging").plan("medium").workers(3).tags(Map.of("environment", "staging")).build());
+    pks.put(F, PksClusterBuilder.cluster("payments-prod").plan("medium").workers(6).tags(Map.of("environment", "production")).build());
+    pks.put(F, PksClusterBuilder.cluster("ml-train").plan("medium").workers(4).tags(Map.of()).build());
   }
 
   @AfterEach
@@ -107,7 +113,7 @@ class PredictiveResizeProcessTest {
     });
     execute(job()); // check proposal
     execute(job()); // resize
-    assertThat(pks.resizeCalls).containsExactly("lab/web-staging=5");
+    assertThat(foundation.calls("resizeCluster")).containsExactly("lab/web-staging=5");
     assertThat(pi).isWaitingAt(EVENT_WAIT);
     execute(job()); // timer
     execute(job()); // check: still in progress
@@ -126,7 +132,7 @@ class PredictiveResizeProcessTest {
     assertThat(pi).isEnded().hasPassed(END_RESIZED);
     assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "resized");
     assertThat(leases.find(F, "web-staging")).as("released once verified").isEmpty();
-    assertThat(pks.resizeCalls).hasSize(1);
+    assertThat(foundation.calls("resizeCluster")).hasSize(1);
     assertThat(recorded).singleElement().satisfies(r -> {
       assertThat(r.outcome()).isEqualTo("resized");
       assertThat(r.fromWorkers()).isEqualTo(3);
@@ -166,7 +172,7 @@ class PredictiveResizeProcessTest {
     assertThat(pi).isEnded().hasPassed(END_NOT_APPROVED);
     assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "not-approved");
     assertThat(outcomeMessage(pi)).contains("freeze");
-    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(foundation.calls("resizeCluster")).isEmpty();
   }
 
   @Test
@@ -184,7 +190,7 @@ class PredictiveResizeProcessTest {
     assertThatThrownBy(() -> complete(task(), withVariables(OperationVariables.DECISION, OperatorDecision.REJECT,
         OperationVariables.DECISION_COMMENT, "  "))).hasMessageContaining("decisionComment is '  ' (blank)");
     assertThat(pi).isWaitingAt(TASK_APPROVE);
-    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(foundation.calls("resizeCluster")).isEmpty();
   }
 
   @Test
@@ -211,7 +217,7 @@ class PredictiveResizeProcessTest {
     execute(job(BOUNDARY_APPROVAL_TIMEOUT));
     assertThat(pi).isEnded().hasPassed(END_APPROVAL_EXPIRED);
     assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "approval-expired");
-    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(foundation.calls("resizeCluster")).isEmpty();
   }
 
   @Test
@@ -233,7 +239,7 @@ class PredictiveResizeProcessTest {
     execute(job());
     assertThat(pi).isEnded().hasPassed(END_STALE);
     assertThat(outcomeMessage(pi)).contains("size changed since the proposal");
-    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(foundation.calls("resizeCluster")).isEmpty();
   }
 
   @Test
@@ -246,7 +252,7 @@ class PredictiveResizeProcessTest {
     execute(job());
     assertThat(leases.find(F, "ml-train")).as("released when the stale proposal ends").isEmpty();
     assertThat(pi).isEnded().hasPassed(END_STALE);
-    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(foundation.calls("resizeCluster")).isEmpty();
   }
 
   @Test
@@ -310,9 +316,9 @@ class PredictiveResizeProcessTest {
     execute(job());
     execute(job());
     pks.resizeCluster(F, "web-staging", 5); // a first run of the job that was not committed
-    pks.resizeCalls.clear();
+    foundation.calls.clear();
     execute(job());
-    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(foundation.calls("resizeCluster")).isEmpty();
     assertThat(pi).isWaitingAt(EVENT_WAIT);
   }
 
@@ -331,7 +337,7 @@ class PredictiveResizeProcessTest {
     execute(job(pi)); // poll interval passed
     execute(job(pi)); // still held
     assertThat(pi).isWaitingAt(ClusterLeaseModel.EVENT_WAIT);
-    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(foundation.calls("resizeCluster")).isEmpty();
 
     leases.release(F, "web-staging", holder.getId());
     execute(job(pi)); // poll interval passed
@@ -366,7 +372,7 @@ class PredictiveResizeProcessTest {
     assertThat(pi).variables().containsEntry(OperationVariables.OUTCOME, "cluster-busy");
     assertThat(outcomeMessage(pi)).contains("stopped waiting for upgrade CHG-9").contains("nothing changed");
     assertThat(recorded).singleElement().extracting(ResizeOutcomeRecord::outcome).isEqualTo("cluster-busy");
-    assertThat(pks.resizeCalls).isEmpty();
+    assertThat(foundation.calls("resizeCluster")).isEmpty();
     assertThat(leases.find(F, "web-staging")).hasValueSatisfying(l -> assertThat(l.holderId())
         .isEqualTo(holder.getId()));
   }

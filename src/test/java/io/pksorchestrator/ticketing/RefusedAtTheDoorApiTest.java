@@ -1,6 +1,7 @@
 package io.pksorchestrator.ticketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.pksorchestrator.fixtures.PksClusterBuilder;
+import io.pksorchestrator.platform.pks.PksCluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +72,11 @@ class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
 
   @Test
   void canariesOutsideTheSelectedClustersAreRefusedByIndex() throws Exception {
+    // a second cluster on the foundation: 'db' exists, it is only not selected
+    PksCluster web = pks.cluster("lab", "web").orElseThrow();
+    PksCluster db = PksClusterBuilder.cluster("db").workers(2).build();
+    when(pks.cluster("lab", "db")).thenReturn(Optional.of(db));
+    when(pks.clusters("lab")).thenReturn(List.of(web, db));
     long before = runtimeService.createProcessInstanceQuery().count();
     HttpResponse<String> outside = post("/api/v1/stemcell-upgrades", "ticketing",
         upgradeJson("\"clusters\":[\"web\"],\"canaries\":[\"web\",\"db\"]"), Map.of());

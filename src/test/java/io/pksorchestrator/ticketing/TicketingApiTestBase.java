@@ -1,5 +1,7 @@
 package io.pksorchestrator.ticketing;
 
+import io.pksorchestrator.fixtures.PksClusterBuilder;
+
 import static org.mockito.Mockito.when;
 
 import io.pksorchestrator.cluster.ClusterCreationProcess;
@@ -88,8 +90,8 @@ abstract class TicketingApiTestBase {
   void foundationAndEngine() {
     when(pks.plans("lab")).thenReturn(List.of(
         new PksPlan("p1", "small", "Small", 3, 1, 10), new PksPlan("p2", "large", "Large", 5, 3, 50)));
-    PksCluster web = new PksCluster("web", "small", "u-1", "CREATE", ActionState.SUCCEEDED, "done",
-        List.of("10.0.0.1"), "1.30", "1.20", "web.k8s.example.com", 8443, 3, Map.of());
+    PksCluster web = PksClusterBuilder.cluster("web").uuid("u-1").state(ActionState.SUCCEEDED, "done")
+        .versions("1.30", "1.20").host("web.k8s.example.com").workers(3).build();
     when(pks.cluster("lab", "web")).thenReturn(Optional.of(web));
     when(pks.cluster("lab", "ghost")).thenReturn(Optional.empty());
     when(pks.clusters("lab")).thenReturn(List.of(web));

@@ -1,5 +1,8 @@
 package io.pksorchestrator.upgrade;
 
+import io.pksorchestrator.fixtures.InMemoryFoundation;
+import io.pksorchestrator.fixtures.PksClusterBuilder;
+
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.UnknownFoundationException;
 import io.pksorchestrator.platform.bosh.BoshDeployment;
@@ -100,14 +103,10 @@ class FakeFoundation implements Foundations {
   }
 
   // Foundations
-  @Override public Set<String> names() { return Set.of(F); }
-  @Override public boolean isConfigured(String foundation) { return F.equals(foundation); }
-  @Override public Duration toWallTime(String foundation, Duration d) {
-    if (!isConfigured(foundation)) {
-      throw new UnknownFoundationException(foundation, names());
-    }
-    return d.dividedBy(60);
-  }
+  private final InMemoryFoundation foundations = new InMemoryFoundation().foundation(F, 60);
+  @Override public Set<String> names() { return foundations.names(); }
+  @Override public boolean isConfigured(String foundation) { return foundations.isConfigured(foundation); }
+  @Override public Duration toWallTime(String foundation, Duration d) { return foundations.toWallTime(foundation, d); }
 
   int running() {
     return (int) clusters.values().stream().filter(c -> c.state == ActionState.IN_PROGRESS).count();
@@ -212,8 +211,8 @@ class FakeFoundation implements Foundations {
       return Optional.ofNullable(clusters.get(name)).map(this::view);
     }
     private PksCluster view(Cluster c) {
-      return new PksCluster(c.name, "small", c.uuid, c.lastAction, c.state, c.description, List.of("10.0.0.1"),
-          c.k8s, "1.19.2", c.name + ".pks.local", 8443, c.workers, Map.of());
+      return PksClusterBuilder.cluster(c.name).uuid(c.uuid).lastAction(c.lastAction, c.state, c.description)
+          .versions(c.k8s, "1.19.2").host(c.name + ".pks.local").workers(c.workers).build();
     }
     @Override public PksCluster createCluster(String f, CreateClusterSpec spec) { throw new UnsupportedOperationException(); }
     @Override public void resizeCluster(String f, String name, int workers) { throw new UnsupportedOperationException(); }

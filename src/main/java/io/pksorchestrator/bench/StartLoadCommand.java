@@ -1,6 +1,5 @@
-package io.pksorchestrator.engine;
+package io.pksorchestrator.bench;
 
-import io.pksorchestrator.PksOrchestratorApplication;
 import io.pksorchestrator.cli.Progress;
 import java.io.PrintStream;
 import java.net.URI;
@@ -56,7 +55,11 @@ public final class StartLoadCommand {
 
   private StartLoadCommand() {}
 
-  public static int run(String[] args) {
+  /** The application to start: the launcher hands in its class (this package does not depend on the root). */
+  private static Class<?> application;
+
+  public static int run(Class<?> applicationClass, String[] args) {
+    application = applicationClass;
     return run(args, System.out, System.err);
   }
 
@@ -138,7 +141,7 @@ public final class StartLoadCommand {
     String[] appArgs = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
         .toArray(String[]::new);
     err.println("start-load: starting the application; database and log in " + dir);
-    ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PksOrchestratorApplication.class).run(appArgs);
+    ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application).run(appArgs);
     long total = 2L * (warmUp + requests) + (clusterRequests == 0 ? 0 : warmUp / 3 + clusterRequests);
     try (Progress progress = Progress.on(err, "start-load", total, "requests", quiet)) {
       int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();

@@ -1,10 +1,10 @@
-package io.pksorchestrator.resize;
+package io.pksorchestrator.bench;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.pksorchestrator.PksOrchestratorApplication;
 import io.pksorchestrator.cli.Progress;
 import io.pksorchestrator.platform.metrics.PrometheusMetricsGateway;
+import io.pksorchestrator.resize.ForecastScalingModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -59,7 +59,11 @@ public final class FleetScaleCommand {
 
   private FleetScaleCommand() {}
 
-  public static int run(String[] args) {
+  /** The application to start: the launcher hands in its class (this package does not depend on the root). */
+  private static Class<?> application;
+
+  public static int run(Class<?> applicationClass, String[] args) {
+    application = applicationClass;
     return run(args, System.out, System.err);
   }
 
@@ -189,7 +193,7 @@ public final class FleetScaleCommand {
     // as command-line arguments: they win over application.yml (default properties would not)
     String[] appArgs = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
         .toArray(String[]::new);
-    ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PksOrchestratorApplication.class)
+    ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application)
         .run(appArgs);
     try (Progress progress = Progress.on(err, "fleet-scale", expectedCycles, "cycles", o.quiet())) {
       double startSeconds = (System.nanoTime() - startNanos) / 1e9;

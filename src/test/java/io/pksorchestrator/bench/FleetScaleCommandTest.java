@@ -1,4 +1,4 @@
-package io.pksorchestrator.resize;
+package io.pksorchestrator.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
