@@ -2,6 +2,15 @@
 (function () {
   'use strict';
 
+  // only a resize that happened is a "resize"; a stale, rejected or failed proposal changed nothing
+  function lastResize(r) {
+    const change = r.fromWorkers + ' → ' + r.toWorkers;
+    return r.outcome === 'resized'
+      ? 'Last resize: ' + change + ' (' + when(r.endedAt) + ')'
+      : 'Last proposal: ' + change + ', not applied (' + r.outcome + ', ' + when(r.endedAt) + ')';
+  }
+
+
   const COCKPIT = '/camunda/app/cockpit/default/#/process-instance/';
 
   function el(tag, attrs, ...children) {
@@ -65,8 +74,7 @@
           el('div', {}, el('strong', {}, String(c.currentWorkers ?? '?')), 'current workers'),
           el('div', {}, el('strong', {}, String(c.recommendedWorkers ?? '–')), 'recommended')),
         c.reason ? el('p', { class: 'meta' }, c.reason) : '',
-        c.lastResize ? el('p', { class: 'meta' }, 'Last resize: ' + c.lastResize.fromWorkers + ' → '
-          + c.lastResize.toWorkers + ' (' + c.lastResize.outcome + ', ' + when(c.lastResize.endedAt) + ')') : '',
+        c.lastResize ? el('p', { class: 'meta last-resize' }, lastResize(c.lastResize)) : '',
         c.heldBy ? el('p', { class: 'meta lease', 'data-held-by': c.heldBy.operationId }, 'Held by ',
           el('a', { href: COCKPIT + c.heldBy.operationId }, c.heldBy.operation + ' ' + (c.heldBy.businessKey || '')),
           ' since ' + when(c.heldBy.since) + ': no other operation changes it meanwhile') : '',

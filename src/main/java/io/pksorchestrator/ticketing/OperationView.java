@@ -15,7 +15,7 @@ public record OperationView(
     String foundation,
     String clusterName,
     String requestedBy,
-    @Schema(description = "running, waiting-for-approval, succeeded, failed or rejected") String state,
+    @Schema(description = "running, waiting-for-approval, waiting-for-operator, succeeded, failed or rejected") String state,
     @Schema(description = "Names of the current activities (running) or of the end reached (ended)")
     List<String> currentSteps,
     List<PendingApproval> pendingApprovals,
@@ -23,7 +23,7 @@ public record OperationView(
     List<String> incidents,
     String outcome,
     String outcomeMessage,
-    Object rejectionReasons,
+    @Schema(description = "Why the request was rejected: a list of messages, in every process") List<String> rejectionReasons,
     Date startedAt,
     Date endedAt,
     Links links,

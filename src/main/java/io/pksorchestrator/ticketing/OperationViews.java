@@ -5,13 +5,18 @@ import io.pksorchestrator.operations.ClusterLeaseModel;
 import io.pksorchestrator.operations.ClusterLeases;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,12 +28,14 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Service;
 
 /** Builds {@link OperationView}s from runtime and history (so ended operations answer too). */
 @Service
 public class OperationViews {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> VARIABLES = List.of(OperationVariables.TICKET_ID, OperationVariables.FOUNDATION,
       OperationVariables.CLUSTER_NAME, OperationVariables.REQUESTED_BY, OperationVariables.OUTCOME,
       OperationVariables.OUTCOME_MESSAGE, OperationVariables.REJECTION_REASONS, ClusterLeaseModel.LEASE_STATE,
@@ -42,11 +49,13 @@ public class OperationViews {
   private final JobLocks jobLocks;
   private final ClusterLeases leases;
   private final OperationCatalog catalog;
+  private final ManagementService managementService;
 
   public OperationViews(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
       RepositoryService repositoryService, CallbackOutbox outbox, JobLocks jobLocks, ClusterLeases leases,
-      OperationCatalog catalog) {
+      OperationCatalog catalog, ManagementService managementService) {
     this.catalog = catalog;
+    this.managementService = managementService;
     this.jobLocks = jobLocks;
     this.historyService = historyService;
     this.runtimeService = runtimeService;
@@ -101,8 +110,9 @@ public class OperationViews {
     return new OperationView(id, pi.getProcessDefinitionKey(), processName(pi), pi.getBusinessKey(),
         str(vars.get(OperationVariables.TICKET_ID)), str(vars.get(OperationVariables.FOUNDATION)),
         str(vars.get(OperationVariables.CLUSTER_NAME)), str(vars.get(OperationVariables.REQUESTED_BY)),
-        state(running, approvals, outcome), steps(pi, running, vars), approvals, operatorTasks, incidents, outcome,
-        str(vars.get(OperationVariables.OUTCOME_MESSAGE)), vars.get(OperationVariables.REJECTION_REASONS),
+        state(running, approvals, operatorTasks, outcome), steps(pi, running, vars), approvals, operatorTasks,
+        incidents, outcome, str(vars.get(OperationVariables.OUTCOME_MESSAGE)),
+        messages(vars.get(OperationVariables.REJECTION_REASONS)),
         pi.getStartTime(), pi.getEndTime(),
         new OperationView.Links(OperationLinks.operation(id), OperationLinks.cockpit(id)), callbacks,
         running ? held(id) : List.of(), running ? waitingFor(vars) : null);
@@ -126,8 +136,17 @@ public class OperationViews {
   }
 
   static String state(boolean running, List<?> approvals, String outcome) {
+    return state(running, approvals, List.of(), outcome);
+  }
+
+  /**
+   * {@code waiting-for-approval} (an approval task is open), {@code waiting-for-operator} (a task asks an operator
+   * to resolve something), {@code running}; once ended, the outcome's state.
+   */
+  static String state(boolean running, List<?> approvals, List<?> operatorTasks, String outcome) {
     if (running) {
-      return approvals.isEmpty() ? "running" : "waiting-for-approval";
+      return !approvals.isEmpty() ? "waiting-for-approval"
+          : !operatorTasks.isEmpty() ? "waiting-for-operator" : "running";
     }
     if (outcome == null) {
       return "failed";
@@ -150,10 +169,27 @@ public class OperationViews {
     }
     List<String> steps = activities.stream()
         .filter(a -> !a.getActivityType().equals("multiInstanceBody"))
-        .map(a -> stepName(a, vars))
+        .map(a -> running && "intermediateTimer".equals(a.getActivityType())
+            && !ClusterLeaseModel.EVENT_WAIT.equals(a.getActivityId()) ? timerStep(a) : stepName(a, vars))
         .distinct().toList();
     return running && steps.isEmpty() ? waitingToRun(pi.getId()) : steps;
   }
+
+  /**
+   * A timer step says what it waits for and until when ("Waiting until 2026-12-05 22:00Z: Maintenance window
+   * opened"), not only the name of an event that has not happened yet. Due dates are the engine's (foundation time
+   * where the process computes them so).
+   */
+  private String timerStep(HistoricActivityInstance a) {
+    String name = a.getActivityName() != null ? a.getActivityName() : a.getActivityId();
+    var timers = managementService.createJobQuery().processInstanceId(a.getProcessInstanceId())
+        .activityId(a.getActivityId()).timers().list();
+    return timers.isEmpty() || timers.get(0).getDuedate() == null ? "Waiting: " + name
+        : "Waiting until " + WHEN.format(timers.get(0).getDuedate().toInstant()) + ": " + name;
+  }
+
+  private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(java.time.ZoneOffset.UTC);
 
   /** The activity's name; the lease wait names the operation it waits for ("Waiting for upgrade CHG-1 ..."). */
   private static String stepName(HistoricActivityInstance a, Map<String, Object> vars) {
@@ -211,6 +247,33 @@ public class OperationViews {
   private String processName(HistoricProcessInstance pi) {
     var definition = repositoryService.getProcessDefinition(pi.getProcessDefinitionId());
     return definition.getName() != null ? definition.getName() : pi.getProcessDefinitionKey();
+  }
+
+  /**
+   * A list of messages, whatever the process stored: a JSON array (Spin), one message per line (String), or a
+   * collection; null when there is none. The view never shows a Spin node's Jackson internals.
+   */
+  static List<String> messages(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Collection<?> c) {
+      return c.stream().map(String::valueOf).toList();
+    }
+    if (value instanceof SpinJsonNode || value.getClass().getName().startsWith("org.camunda.spin")) {
+      try {
+        JsonNode node = JSON.readTree(value.toString());
+        if (node.isArray()) {
+          List<String> out = new ArrayList<>();
+          node.forEach(n -> out.add(n.isTextual() ? n.asText() : n.toString()));
+          return out;
+        }
+        return List.of(node.isTextual() ? node.asText() : node.toString());
+      } catch (JsonProcessingException notJson) {
+        return List.of(value.toString());
+      }
+    }
+    return value.toString().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
   private static boolean startsWith(String value, String prefix) {

@@ -1,5 +1,7 @@
 package io.pksorchestrator.ticketing;
 
+import io.pksorchestrator.cluster.ClusterCreationProcess;
+import io.pksorchestrator.operations.ClusterLeaseModel;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.operations.OperatorGroups;
 import java.util.Comparator;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +38,13 @@ public class TasklistFilters {
   public static final String OPEN_APPROVALS = "Open approvals";
   public static final String OVERDUE_APPROVALS = "Overdue approvals";
   public static final String FAILED_OPERATIONS = "Failed operations";
+  public static final String OPERATOR_DECISIONS = "Waiting for an operator";
+  /** Resolve tasks that follow a failure. */
+  static final List<String> FAILURE_TASKS = List.of(ClusterCreationProcess.Elements.RESOLVE,
+      StemcellUpgradeProcess.Ids.RESOLVE_INSTALLATION, StemcellUpgradeProcess.Ids.RESOLVE_CANARY);
+  /** Resolve tasks that are decisions, not failures (a lease wait that timed out, a closed maintenance window). */
+  static final List<String> DECISION_TASKS = List.of(ClusterLeaseModel.TASK_RESOLVE,
+      StemcellUpgradeProcess.Ids.RESOLVE_WINDOW_CLOSED);
   /** Names of earlier versions' filters (their queries held expressions, which the engine now refuses to run). */
   static final List<String> RETIRED = List.of("Approvals waiting for me");
   private static final String APPROVAL_LIKE = OperationVariables.APPROVAL_TASK_PREFIX + "%";
@@ -64,7 +74,11 @@ public class TasklistFilters {
         taskService.createTaskQuery().taskDefinitionKeyLike(APPROVAL_LIKE).taskCandidateGroup(OperatorGroups.LEADS)
             .includeAssignedTasks().orderByDueDate().asc());
     ensure(FAILED_OPERATIONS, -8, "#bf8700", "Operations that failed and wait for an operator's decision",
-        taskService.createTaskQuery().taskDefinitionKeyLike(OperationVariables.RESOLVE_TASK_PREFIX + "%")
+        taskService.createTaskQuery().taskDefinitionKeyIn(FAILURE_TASKS.toArray(String[]::new))
+            .orderByTaskCreateTime().asc());
+    ensure(OPERATOR_DECISIONS, -7, "#8250df", "Operations that did not fail but wait for an operator: a cluster held"
+        + " by another operation for too long, a maintenance window that closed",
+        taskService.createTaskQuery().taskDefinitionKeyIn(DECISION_TASKS.toArray(String[]::new))
             .orderByTaskCreateTime().asc());
   }
 

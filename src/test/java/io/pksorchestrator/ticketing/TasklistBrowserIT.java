@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -181,8 +182,7 @@ class TasklistBrowserIT {
   private void approveResizeSeeingTheChart(String processInstanceId) throws Exception {
     awaitRecommendation("payments-prod");
     String taskId = awaitTask(processInstanceId, PredictiveResizeModel.TASK_APPROVE);
-    WebDriverWait wait = openTask(taskId, "payments-prod");
-    claim(wait);
+    WebDriverWait wait = claimAndReopen(openTask(taskId, "payments-prod"), taskId, "payments-prod");
     WebElement form = driver.findElement(By.cssSelector(".fjs-form"));
     assertThat(form.getText()).contains("Approve", "payments-prod", "Approve this resize", "Reject this resize");
     WebElement chart = form.findElement(By.cssSelector("img"));
@@ -204,14 +204,13 @@ class TasklistBrowserIT {
   /** Rejecting needs a comment: the form refuses to complete without one, then sends it. */
   private void rejectResizeWithAComment(String processInstanceId) throws Exception {
     String taskId = awaitTask(processInstanceId, PredictiveResizeModel.TASK_APPROVE);
-    WebDriverWait wait = openTask(taskId, "web-staging");
-    claim(wait);
+    WebDriverWait wait = claimAndReopen(openTask(taskId, "web-staging"), taskId, "web-staging");
     choose(wait, "Reject this resize");
     WebElement comment = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".fjs-form textarea")));
     assertThat(driver.findElement(By.cssSelector(".fjs-form")).getText()).contains("Why you reject (required)");
     // without the comment the form does not complete: the task stays open
-    driver.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+    clickComplete(wait);
     wait.until(d -> !d.findElements(By.cssSelector(".fjs-form .fjs-form-field-error")).isEmpty());
     assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("completed without a comment").isOne();
     comment.sendKeys(REJECTION);
@@ -229,14 +228,13 @@ class TasklistBrowserIT {
     String taskId = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> tasks
         .createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(StemcellUpgradeProcess.Ids.APPROVE_CONTINUATION).singleResult(), t -> t != null).getId();
-    WebDriverWait wait = openTask(taskId, "Canaries healthy");
+    WebDriverWait wait = claimAndReopen(openTask(taskId, "Canaries healthy"), taskId, "Canaries healthy");
     WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form')]//table[.//td[contains(normalize-space(.),'batch-dev')]]")));
     assertThat(report.getText()).contains("Canary", "Result", "Started (UTC)", "Finished (UTC)", "Duration",
         "batch-dev", "upgraded", "1.412").doesNotContain("ml-train");
     assertThat(driver.findElement(By.cssSelector(".fjs-form")).getText())
         .contains("1 cluster(s) remain: ml-train");
-    claim(wait);
     choose(wait, "Continue with the remaining clusters");
     complete(wait, "tasklist-upgrade-continuation.png");
     await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().taskId(taskId).count() == 0);
@@ -245,6 +243,16 @@ class TasklistBrowserIT {
     await().atMost(PATIENCE).until(() -> history.createHistoricActivityInstanceQuery()
         .processInstanceId(processInstanceId).activityId(StemcellUpgradeProcess.Ids.APPROVE_CONTINUATION)
         .finished().count() == 1);
+  }
+
+  /**
+   * Claims the open task, then opens it again: Tasklist renders the form read-only until the task is claimed, and a
+   * choice made in the read-only form shows as checked without reaching the form's data.
+   */
+  private WebDriverWait claimAndReopen(WebDriverWait wait, String taskId, String text) {
+    claim(wait);
+    driver.navigate().refresh();
+    return openTask(taskId, text);
   }
 
   /** Opens a task by its Tasklist link (as the ticket's callback gives it) once the form shows {@code text}. */
@@ -257,13 +265,25 @@ class TasklistBrowserIT {
     return wait;
   }
 
-  /** Chooses one option of the form's radio group by its label. */
+  /**
+   * Chooses one option of the form's radio group by its label; clicks again while the form is still read-only
+   * (Tasklist renders it editable only a moment after the claim).
+   */
   private void choose(WebDriverWait wait, String label) {
-    WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//*[contains(@class,'fjs-form')]//label[contains(normalize-space(.),'" + label + "')]")));
-    option.click();
-    WebElement input = option.findElement(By.cssSelector("input[type='radio']"));
-    wait.until(d -> input.isSelected());
+    By option = By.xpath("//*[contains(@class,'fjs-form')]//label[contains(normalize-space(.),'" + label + "')]"
+        + "//input[@type='radio']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(option));
+    new WebDriverWait(driver, PATIENCE, Duration.ofSeconds(1)).ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .withMessage("the option '" + label + "' never became selected").until(d -> {
+          WebElement input = d.findElement(option);
+          if (!input.isSelected() && input.isEnabled()) {
+            WebElement optionLabel = input.findElement(By.xpath("./ancestor::label[1]"));
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", optionLabel);
+            optionLabel.click();
+          }
+          return d.findElement(option).isSelected();
+        });
   }
 
   private void complete(WebDriverWait wait, String screenshot) throws IOException {
@@ -271,7 +291,27 @@ class TasklistBrowserIT {
         By.xpath("//button[normalize-space()='Complete']")));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
     browser.screenshot(screenshot);
-    complete.click();
+    clickComplete(wait);
+  }
+
+  /**
+   * Clicks "Complete" once it is in view (Tasklist's footer covers the bottom of the form pane). Tasklist's error
+   * notification of a refused attempt stays over the button and cannot be closed: then the click goes to the button
+   * itself, as a user's would after scrolling.
+   */
+  private void clickComplete(WebDriverWait wait) {
+    By button = By.xpath("//button[normalize-space()='Complete']");
+    new WebDriverWait(driver, PATIENCE, Duration.ofMillis(500)).ignoring(StaleElementReferenceException.class)
+        .until(d -> {
+          WebElement complete = d.findElement(button);
+          ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+          try {
+            complete.click();
+          } catch (ElementClickInterceptedException covered) {
+            ((JavascriptExecutor) d).executeScript("arguments[0].click()", complete);
+          }
+          return true;
+        });
   }
 
   /** An unclaimed task's form is read-only in Tasklist ("Complete" disabled): claim it first. */
@@ -312,6 +352,10 @@ class TasklistBrowserIT {
         .contains("/camunda/app/tasklist/default/");
     WebElement payments = driver.findElement(paymentsCard);
     assertThat(payments.getText()).contains("payments-prod", "plan medium", "current workers", "recommended");
+    // the rejected resize is no "Last resize": it changed nothing
+    WebElement staging = driver.findElement(By.cssSelector("#clusters [data-cluster='lab/web-staging']"));
+    assertThat(staging.getText()).contains("Last proposal: 3 → 2, not applied (not-approved")
+        .doesNotContain("Last resize: 3 → 2");
     WebElement chart = payments.findElement(By.tagName("img"));
     assertThat(chart.getAttribute("src")).contains("/api/v1/clusters/lab/payments-prod/forecast.png");
     // the forecast chart is fetched with the Tasklist login's session: it must arrive as a real image

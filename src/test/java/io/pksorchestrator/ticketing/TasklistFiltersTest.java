@@ -26,7 +26,7 @@ class TasklistFiltersTest extends TicketingApiTestBase {
   void filtersExistOnceEvenAfterARestartAndOperatorsMayReadThem() {
     filters.ensureFilters();
     for (String name : List.of(TasklistFilters.OPEN_APPROVALS, TasklistFilters.OVERDUE_APPROVALS,
-        TasklistFilters.FAILED_OPERATIONS)) {
+        TasklistFilters.FAILED_OPERATIONS, TasklistFilters.OPERATOR_DECISIONS)) {
       List<Filter> found = filterService.createFilterQuery().filterName(name).list();
       assertThat(found).as(name).hasSize(1);
       assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
@@ -67,6 +67,21 @@ class TasklistFiltersTest extends TicketingApiTestBase {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** Issue 13: a closed maintenance window or a lease conflict is a decision, not a failed operation. */
+  @Test
+  void failedOperationsListFailuresOnlyAndDecisionsHaveTheirOwnFilter() {
+    filters.ensureFilters();
+    org.camunda.bpm.engine.impl.TaskQueryImpl failed = filterService.createFilterQuery()
+        .filterName(TasklistFilters.FAILED_OPERATIONS).singleResult().getQuery();
+    assertThat(failed.getKeys()).containsExactlyInAnyOrder("Task_ResolveClusterCreationFailure",
+        "Task_ResolveInstallationFailure", "Task_ResolveCanaryFailure");
+    assertThat(failed.getKeyLike()).isNull();
+    org.camunda.bpm.engine.impl.TaskQueryImpl decisions = filterService.createFilterQuery()
+        .filterName(TasklistFilters.OPERATOR_DECISIONS).singleResult().getQuery();
+    assertThat(decisions.getKeys()).containsExactlyInAnyOrder("Task_ResolveLeaseConflict",
+        "Task_ResolveMaintenanceWindowClosed");
   }
 
   @Test
