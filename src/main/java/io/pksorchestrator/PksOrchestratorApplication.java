@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Entry point: the orchestrator application, or a command-line tool when the first argument names one
- * ({@code replay}, {@code fleet-benchmark}, {@code simulator}: the simulated foundation on its own).
+ * ({@code replay}, {@code fleet-benchmark}, {@code fleet-scale}, {@code start-load}, {@code simulator}: the simulated foundation on its own).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -22,6 +22,14 @@ public class PksOrchestratorApplication {
     }
     if (args.length > 0 && "fleet-benchmark".equals(args[0])) {
       System.exit(io.pksorchestrator.forecast.fleet.FleetBenchmarkCommand.run(
+          Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && "fleet-scale".equals(args[0])) {
+      System.exit(io.pksorchestrator.bench.FleetScaleCommand.run(PksOrchestratorApplication.class,
+          Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && "start-load".equals(args[0])) {
+      System.exit(io.pksorchestrator.bench.StartLoadCommand.run(PksOrchestratorApplication.class,
           Arrays.copyOfRange(args, 1, args.length)));
     }
     if (args.length > 0 && "simulator".equals(args[0])) {

@@ -3,7 +3,7 @@ package io.pksorchestrator.resize;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Counts of one forecasting cycle (the only thing the cycle writes into the engine). */
+/** Counts of one forecasting cycle or one of its batches (the only thing the cycle writes into the engine). */
 public final class CycleSummary {
 
   private int managed;
@@ -18,7 +18,20 @@ public final class CycleSummary {
   void resizeStarted() { resizesStarted++; }
   void clusterFailed() { clustersFailed++; }
   void suppressed() { suppressed++; }
-  void foundationFailed(String foundation) { failedFoundations.add(foundation); }
+  void foundationFailed(String foundation) {
+    if (!failedFoundations.contains(foundation)) {
+      failedFoundations.add(foundation);
+    }
+  }
+
+  /** Adds a batch's counts. */
+  void add(int managed, int forecastsReady, int resizesStarted, int suppressed, int clustersFailed) {
+    this.managed += managed;
+    this.forecastsReady += forecastsReady;
+    this.resizesStarted += resizesStarted;
+    this.suppressed += suppressed;
+    this.clustersFailed += clustersFailed;
+  }
 
   public int managedCount() { return managed; }
   public int forecastsReadyCount() { return forecastsReady; }

@@ -6,8 +6,24 @@ public final class ForecastScalingModel {
   public static final String PROCESS_KEY = "ForecastScalingProcess";
 
   public static final String START = "Event_CycleDue";
-  public static final String TASK_RUN_CYCLE = "Task_ForecastAndPlan";
+  public static final String TASK_PLAN_BATCHES = "Task_PlanForecastBatches";
+  public static final String GATEWAY_PREVIOUS_CYCLE_RUNNING = "Gateway_PreviousCycleRunning";
+  public static final String END_SKIPPED = "Event_CycleSkipped";
+  /** The multi-instance sub-process: one instance per batch, each in jobs of its own. */
+  public static final String SUBPROCESS_BATCH = "SubProcess_ForecastBatch";
+  public static final String BATCH_START = "Event_BatchDue";
+  public static final String TASK_FORECAST_BATCH = "Task_ForecastBatch";
+  /** End of a batch, in a job of its own (exclusive): the batches' completions never collide. */
+  public static final String BATCH_END = "Event_BatchDone";
+  public static final String TASK_FINISH_CYCLE = "Task_FinishForecastCycle";
   public static final String END = "Event_CycleCompleted";
+
+  /** Number of batches the planning cut (the multi-instance cardinality). */
+  public static final String FORECAST_BATCHES = "forecastBatches";
+  /** Whether the cycle was skipped because an earlier cycle still has batches to run. */
+  public static final String PREVIOUS_CYCLE_RUNNING = "previousCycleRunning";
+  /** The engine's multi-instance counter: the batch number of a batch's instance. */
+  public static final String LOOP_COUNTER = "loopCounter";
 
   // summary variables (counts only: never per-cluster data, to keep the engine's history small)
   public static final String CLUSTERS_MANAGED = "clustersManaged";

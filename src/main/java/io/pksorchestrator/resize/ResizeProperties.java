@@ -19,6 +19,11 @@ public class ResizeProperties {
 
   /** ISO 8601 repeating interval of the forecasting cycle's timer start event (wall time). */
   private String forecastCycle = "R/PT5M";
+  /**
+   * Most clusters one job of a forecasting cycle forecasts: the cycle runs as batches of this size, shared by the
+   * nodes; a crash repeats at most one batch. A batch's foundation calls must end within the job lock.
+   */
+  private int cycleBatchSize = 20;
   /** Mode of clusters without an override: {@code forecast-only} or {@code forecast-and-scale}. */
   private ClusterMode defaultMode = ClusterMode.FORECAST_ONLY;
   /** Share of a worker's allocatable cores the planner fills at the forecast's upper quantile. */
@@ -172,6 +177,14 @@ public class ResizeProperties {
   public void setRejectionBackoff(Duration rejectionBackoff) { this.rejectionBackoff = rejectionBackoff; }
   public double getRejectionMargin() { return rejectionMargin; }
   public void setRejectionMargin(double rejectionMargin) { this.rejectionMargin = rejectionMargin; }
+  public int getCycleBatchSize() { return cycleBatchSize; }
+  public void setCycleBatchSize(int cycleBatchSize) {
+    if (cycleBatchSize < 1) {
+      throw new IllegalArgumentException("pkso.resize.cycle-batch-size must be at least 1 (clusters per job of a"
+          + " forecasting cycle), got " + cycleBatchSize);
+    }
+    this.cycleBatchSize = cycleBatchSize;
+  }
   public Duration getManualHold() { return manualHold; }
   public void setManualHold(Duration manualHold) { this.manualHold = manualHold; }
   public List<ClusterOverride> getClusters() { return clusters; }

@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  */
 public final class SimulatedFoundation {
 
+  /** Name of the lab's default demand shape (NYC taxi) among the shapes synthetic clusters draw from. */
+  public static final String DEFAULT_SHAPE = "nab_nyc_taxi";
+
   /** UAA components by path prefix. */
   public enum Component { PKS, OPSMAN, BOSH }
 
@@ -39,6 +42,7 @@ public final class SimulatedFoundation {
   private final FaultInjector faults = new FaultInjector();
   private final Object lock = new Object();
   private final DemandTrace trace;
+  private final java.util.Map<String, DemandTrace> shapes;
   private Scheduler scheduler;
   private ServingRecord serving;
   private SimulatedUaa pksUaa;
@@ -57,6 +61,12 @@ public final class SimulatedFoundation {
     this.clock = clock;
     this.wallClock = wallClock;
     this.trace = DemandTrace.load(DemandTrace.DEFAULT_RESOURCE, Duration.ofMinutes(30));
+    java.util.Map<String, DemandTrace> named = new java.util.LinkedHashMap<>();
+    for (String shape : DemandTrace.SHAPES) {
+      named.put(shape, DemandTrace.loadShape("/simulator/traces/" + shape + ".shape"));
+    }
+    named.put(DEFAULT_SHAPE, trace);
+    this.shapes = java.util.Map.copyOf(named);
     String configured = properties.getControlToken();
     this.controlTokenGenerated = configured == null || configured.isBlank();
     this.controlToken = controlTokenGenerated ? randomToken() : configured.trim();
@@ -88,7 +98,7 @@ public final class SimulatedFoundation {
     opsman = new OpsManager(scheduler, faults, bosh, properties.getOpsmanVersion(), properties.getDurations().getInstallation());
     pks = new PksSimulation(scheduler, bosh, faults, properties.getDurations(), opsman, properties.getWorkerMaxInFlight());
     opsman.connect(pks);
-    workloads = new Workloads(trace, properties.getSeed(), now);
+    workloads = new Workloads(trace, shapes, properties.getSeed(), now);
     prometheus = new PrometheusApi(workloads, scheduler, properties.getFoundation());
     pks.onCreated(c -> {
       if (workloads.profile(c.name()).isEmpty()) {
@@ -97,6 +107,24 @@ public final class SimulatedFoundation {
     });
     pks.onDeleted(c -> workloads.remove(c.name()));
     LabClusters.provision(pks, workloads, now, properties.getHistory());
+    if (properties.getSyntheticClusters() > 0) {
+      SyntheticClusters.add(pks, workloads, now, properties.getSyntheticClusters(), properties.getSeed(),
+          properties.getSyntheticHistory());
+    }
+  }
+
+  /**
+   * Adds {@code count} synthetic clusters (running, with {@code pkso.simulator.synthetic-history} of demand, see
+   * {@link SyntheticClusters}) and returns their names.
+   */
+  public List<String> addSyntheticClusters(int count) {
+    return call(() -> SyntheticClusters.add(pks, workloads, scheduler.now(), count, properties.getSeed(),
+        properties.getSyntheticHistory()));
+  }
+
+  /** Synthetic clusters present. */
+  public int syntheticClusters() {
+    return call(() -> SyntheticClusters.count(pks));
   }
 
   /** Runs {@code action} against the foundation after playing every due state change. */

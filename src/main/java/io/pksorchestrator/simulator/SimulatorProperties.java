@@ -53,6 +53,13 @@ public class SimulatorProperties {
   private long seed = 42;
   /** Demand history present at start-up for the pre-provisioned clusters. */
   private Duration history = Duration.ofDays(28);
+  /**
+   * Synthetic clusters added to the lab at start-up ({@code fleet-0001}, ...; plan, workers and demand drawn from real
+   * traces, see docs/simulator.md); 0: only the lab's five.
+   */
+  private int syntheticClusters;
+  /** Demand history of the synthetic clusters before start-up (or before they are added). */
+  private Duration syntheticHistory = Duration.ofDays(14);
   /** Simulated durations of operations. */
   private Durations durations = new Durations();
   /** HTTP faults active from start-up (same shape as POST /_sim/faults). */
@@ -158,6 +165,16 @@ public class SimulatorProperties {
   public void setSeed(long seed) { this.seed = seed; }
   public Duration getHistory() { return history; }
   public void setHistory(Duration history) { this.history = history; }
+  public int getSyntheticClusters() { return syntheticClusters; }
+  public void setSyntheticClusters(int syntheticClusters) {
+    if (syntheticClusters < 0 || syntheticClusters > SyntheticClusters.MAX) {
+      throw new IllegalArgumentException("pkso.simulator.synthetic-clusters must be 0.." + SyntheticClusters.MAX
+          + ", got " + syntheticClusters);
+    }
+    this.syntheticClusters = syntheticClusters;
+  }
+  public Duration getSyntheticHistory() { return syntheticHistory; }
+  public void setSyntheticHistory(Duration syntheticHistory) { this.syntheticHistory = syntheticHistory; }
   public Durations getDurations() { return durations; }
   public void setDurations(Durations durations) { this.durations = durations; }
   public List<HttpFaultSpec> getFaults() { return faults; }

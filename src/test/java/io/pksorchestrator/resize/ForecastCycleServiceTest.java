@@ -96,7 +96,7 @@ class ForecastCycleServiceTest {
     ResizeStarter starter = new ResizeStarter(runtimeService());
     cycle = new ForecastCycleService(foundations, pks, new ClusterPolicies(settings), planning, collector,
         recommendations, new ProposalGuards(leases, starter, outcomes, foundations, settings), suppressions, leases,
-        starter, f -> NOW, settings);
+        starter, f -> NOW, settings, new ForecastBatchStore(jdbc));
   }
 
   @AfterEach
@@ -259,6 +259,56 @@ class ForecastCycleServiceTest {
     Recommendation r = recommendations.find("lab", "empty").orElseThrow();
     assertThat(r.forecastStatus()).isEqualTo("NO_DATA");
     assertThat(r.action()).isEqualTo(RecommendationAction.NONE);
+  }
+
+  @Test
+  void batchesCoverEveryClusterExactlyOnceAlsoOnesCreatedOrDeletedAfterThePlanning() {
+    settings.setCycleBatchSize(2);
+    ForecastBatchStore store = new ForecastBatchStore(jdbc);
+    int n = cycle.plan("cycle-1");
+
+    assertThat(n).as("4 operational lab clusters in batches of 2").isEqualTo(2);
+    assertThat(store.find("cycle-1", 0)).hasValueSatisfying(b -> {
+      assertThat(b.foundation()).isEqualTo("lab");
+      assertThat(b.afterCluster()).isNull();
+      assertThat(b.lastCluster()).isEqualTo("broken");
+      assertThat(b.plannedClusters()).isEqualTo(2);
+    });
+    assertThat(store.find("cycle-1", 1)).hasValueSatisfying(b -> {
+      assertThat(b.afterCluster()).isEqualTo("broken");
+      assertThat(b.lastCluster()).as("the last batch is open-ended").isNull();
+    });
+
+    // between the planning and the batches: one cluster created before the first name, one after the last, and
+    // one gone; every cluster the batches see is forecast by exactly one of them
+    pks.put("lab", PksClusterBuilder.cluster("aaa-new").plan("medium").workers(3).tags(Map.of()).build());
+    pks.put("lab", PksClusterBuilder.cluster("zzz-new").plan("medium").workers(3).tags(Map.of()).build());
+    pks.finishDeletion("lab", "steady");
+    CycleSummary first = cycle.runBatch("cycle-1", 0);
+    CycleSummary second = cycle.runBatch("cycle-1", 1);
+    assertThat(first.managedCount()).as("aaa-new, batch-dev, broken").isEqualTo(3);
+    assertThat(second.managedCount()).as("web-staging, zzz-new").isEqualTo(2);
+    assertThat(recommendations.find("lab", "aaa-new")).isPresent();
+    assertThat(recommendations.find("lab", "zzz-new")).isPresent();
+
+    CycleSummary total = cycle.finish("cycle-1");
+    assertThat(total.managedCount()).isEqualTo(5);
+    assertThat(total.clustersFailedCount()).as("broken").isEqualTo(1);
+    assertThat(total.failedFoundations()).as("its clusters could not be listed at the planning").containsExactly(
+        "down");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pkso_forecast_batch", Integer.class))
+        .as("the cycle's batches are deleted at its end").isZero();
+  }
+
+  @Test
+  void theBatchesOfACycleThatNoLongerRunsAreDeletedByTheNextPlanning() {
+    jdbc.update("INSERT INTO ACT_RU_EXECUTION (ID_) VALUES ('running-cycle')");
+    cycle.plan("running-cycle");
+    cycle.plan("deleted-cycle");
+    cycle.plan("next-cycle");
+
+    assertThat(jdbc.queryForList("SELECT DISTINCT cycle_id FROM pkso_forecast_batch ORDER BY cycle_id", String.class))
+        .containsExactly("next-cycle", "running-cycle");
   }
 
   private RecommendationAction action(String cluster) {

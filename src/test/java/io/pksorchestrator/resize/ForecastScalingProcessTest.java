@@ -3,14 +3,14 @@ package io.pksorchestrator.resize;
 import static io.pksorchestrator.resize.ForecastScalingModel.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
 
-/** The forecasting cycle's timer start event and its single job, on the in-memory engine. */
+/**
+ * The forecasting cycle's model on the in-memory engine: one cycle per due date, its batches as parallel jobs of
+ * their own, a failing batch repeated alone, and a cycle skipped while an earlier one still has batches to run.
+ */
 @Deployment(resources = "bpmn/ForecastScalingProcess.bpmn")
 class ForecastScalingProcessTest {
 
@@ -31,17 +34,21 @@ class ForecastScalingProcessTest {
   static ProcessEngineCoverageExtension engine = io.pksorchestrator.ProcessTestEngine.coverage()
       .assertClassCoverageAtLeast(1.0).build();
 
+  private static final long T0 = 1_800_000_000_000L;
+
   private final ForecastCycleService cycle = Mockito.mock(ForecastCycleService.class);
 
   @BeforeEach
   void setUp() {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
-    ClockUtil.setCurrentTime(new Date(1_800_000_000_000L));
+    ClockUtil.setCurrentTime(new Date(T0));
     ResizeProperties settings = new ResizeProperties();
     settings.setForecastCycle("R/PT5M");
     // registered before the deployment: the timer start event's cycle expression is resolved when deploying
     Mocks.register("resizeSettings", settings);
-    Mocks.register("forecastCycleDelegate", new ForecastCycleDelegate(cycle));
+    Mocks.register("planForecastBatchesDelegate", new PlanForecastBatchesDelegate(cycle));
+    Mocks.register("forecastBatchDelegate", new ForecastBatchDelegate(cycle));
+    Mocks.register("finishForecastCycleDelegate", new FinishForecastCycleDelegate(cycle));
   }
 
   @AfterEach
@@ -51,42 +58,144 @@ class ForecastScalingProcessTest {
   }
 
   @Test
-  void eachDueDateStartsOneCycleThatRecordsOnlyCounts() {
+  void eachDueDateStartsOneCycleWhoseBatchesAreParallelJobsAndWhichRecordsOnlyCounts() {
     CycleSummary summary = new CycleSummary();
-    for (int i = 0; i < 3; i++) {
-      summary.managed();
-    }
-    summary.forecastReady();
-    summary.resizeStarted();
-    summary.clusterFailed();
+    summary.add(3, 1, 1, 0, 1);
     summary.foundationFailed("prod-eu");
-    Mockito.when(cycle.runCycle()).thenReturn(summary);
-
-    Job timer = managementService().createJobQuery().timers().singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(new Date(1_800_000_000_000L + 300_000));
-    ClockUtil.setCurrentTime(timer.getDuedate());
-    managementService().executeJob(timer.getId());
-
-    ProcessInstance pi = runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .singleResult();
-    assertThat(pi).isWaitingAt(TASK_RUN_CYCLE);
+    ProcessInstance pi = fireTimer(1);
+    Mockito.when(cycle.plan(pi.getId())).thenReturn(3);
+    Mockito.when(cycle.finish(pi.getId())).thenReturn(summary);
     Job next = managementService().createJobQuery().timers().singleResult();
-    assertThat(next.getDuedate()).isEqualTo(new Date(1_800_000_000_000L + 600_000));
+    assertThat(next.getDuedate()).as("the next due date").isEqualTo(new Date(T0 + 600_000));
 
-    execute(job());
-    assertThat(pi).isEnded().hasPassed(START, TASK_RUN_CYCLE, END);
-    Mockito.verify(cycle).runCycle();
+    assertThat(pi).isWaitingAt(TASK_PLAN_BATCHES);
+    runJobsAt(TASK_PLAN_BATCHES, pi);
+    List<Job> batchJobs = jobsAt(TASK_FORECAST_BATCH, pi);
+    assertThat(batchJobs).as("one job per batch, all due at once").hasSize(3);
+    assertThat(batchJobs).allSatisfy(j -> assertThat(((JobEntity) j).isExclusive()).as("batch job exclusive")
+        .isFalse());
+
+    runJobsAt(TASK_FORECAST_BATCH, pi);
+    List<Job> ends = jobsAt(BATCH_END, pi);
+    assertThat(ends).hasSize(3).allSatisfy(j -> assertThat(((JobEntity) j).isExclusive()).isTrue());
+    runJobsAt(BATCH_END, pi);
+    runJobsAt(TASK_FINISH_CYCLE, pi);
+
+    assertThat(pi).isEnded().hasPassed(START, TASK_PLAN_BATCHES, GATEWAY_PREVIOUS_CYCLE_RUNNING, SUBPROCESS_BATCH,
+        BATCH_START, TASK_FORECAST_BATCH, BATCH_END, TASK_FINISH_CYCLE, END).hasNotPassed(END_SKIPPED);
+    for (int i = 0; i < 3; i++) {
+      Mockito.verify(cycle).runBatch(pi.getId(), i);
+    }
+    Mockito.verify(cycle).finish(pi.getId());
     List<HistoricVariableInstance> vars = engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(pi.getId()).list();
-    assertThat(vars).extracting(HistoricVariableInstance::getName).containsExactlyInAnyOrder(CLUSTERS_MANAGED,
-        FORECASTS_READY, RESIZES_STARTED, PROPOSALS_SUPPRESSED, CLUSTERS_FAILED, FOUNDATIONS_FAILED);
+    assertThat(vars).extracting(HistoricVariableInstance::getName).containsOnly(CLUSTERS_MANAGED,
+        FORECASTS_READY, RESIZES_STARTED, PROPOSALS_SUPPRESSED, CLUSTERS_FAILED, FOUNDATIONS_FAILED,
+        FORECAST_BATCHES, PREVIOUS_CYCLE_RUNNING, LOOP_COUNTER, "nrOfInstances", "nrOfActiveInstances",
+        "nrOfCompletedInstances");
     assertThat(pi).variables().containsEntry(CLUSTERS_MANAGED, 3).containsEntry(FORECASTS_READY, 1)
         .containsEntry(RESIZES_STARTED, 1).containsEntry(PROPOSALS_SUPPRESSED, 0).containsEntry(CLUSTERS_FAILED, 1)
-        .containsEntry(FOUNDATIONS_FAILED, "prod-eu");
-    // what one cycle leaves in the engine's history, whatever the number of clusters (docs: about 10 KB)
+        .containsEntry(FOUNDATIONS_FAILED, "prod-eu").containsEntry(FORECAST_BATCHES, 3);
+    // what one cycle leaves in the engine's history: a fixed part and a part per batch, never per cluster
+    // (docs/predictive-resize.md: 6 activity instances + 4 per batch; 11 variable updates + 3 per batch)
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-        .count()).isEqualTo(3);
+        .count()).isEqualTo(6 + 4 * 3);
     assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId()).count())
-        .isEqualTo(6);
+        .isEqualTo(11 + 3 * 3);
+  }
+
+  @Test
+  void aFailingBatchIsRepeatedAloneWhileTheOthersEnd() {
+    ProcessInstance pi = fireTimer(1);
+    Mockito.when(cycle.plan(pi.getId())).thenReturn(3);
+    Mockito.when(cycle.finish(pi.getId())).thenReturn(new CycleSummary());
+    Mockito.when(cycle.runBatch(pi.getId(), 1)).thenThrow(new IllegalStateException("database gone"))
+        .thenReturn(new CycleSummary());
+    runJobsAt(TASK_PLAN_BATCHES, pi);
+
+    for (Job j : jobsAt(TASK_FORECAST_BATCH, pi)) {
+      try {
+        managementService().executeJob(j.getId());
+      } catch (IllegalStateException expected) {
+        assertThat(expected).hasMessage("database gone");
+      }
+    }
+    runJobsAt(BATCH_END, pi);
+    assertThat(jobsAt(BATCH_END, pi)).isEmpty();
+    Job failed = managementService().createJobQuery().processInstanceId(pi.getId()).activityId(TASK_FORECAST_BATCH)
+        .singleResult();
+    assertThat(failed.getExceptionMessage()).contains("database gone");
+    assertThat(failed.getRetries()).as("one retry left (R2/PT1M)").isEqualTo(1);
+    assertThat(pi).isNotEnded();
+
+    ClockUtil.setCurrentTime(new Date(T0 + 300_000 + 61_000)); // R2/PT1M: a minute later
+    runJobsAt(TASK_FORECAST_BATCH, pi);
+    runJobsAt(BATCH_END, pi);
+    runJobsAt(TASK_FINISH_CYCLE, pi);
+    assertThat(pi).isEnded().hasPassed(END);
+    Mockito.verify(cycle).runBatch(pi.getId(), 0);
+    Mockito.verify(cycle, Mockito.times(2)).runBatch(pi.getId(), 1);
+    Mockito.verify(cycle).runBatch(pi.getId(), 2);
+  }
+
+  @Test
+  void aCycleIsSkippedWhileAnEarlierOneHasBatchesToRunButNotBehindAnIncident() {
+    ProcessInstance first = fireTimer(1);
+    Mockito.when(cycle.plan(first.getId())).thenReturn(2);
+    runJobsAt(TASK_PLAN_BATCHES, first);
+
+    ProcessInstance second = fireTimer(2);
+    runJobsAt(TASK_PLAN_BATCHES, second);
+    assertThat(second).isEnded().hasPassed(END_SKIPPED).hasNotPassed(SUBPROCESS_BATCH);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(second.getId())
+        .variableName(PREVIOUS_CYCLE_RUNNING).singleResult().getValue()).isEqualTo(true);
+    Mockito.verify(cycle, Mockito.never()).plan(second.getId());
+
+    // the first cycle's batches fail for good (incidents): they no longer hold the next cycles back
+    for (Job j : jobsAt(TASK_FORECAST_BATCH, first)) {
+      managementService().setJobRetries(j.getId(), 0);
+    }
+    ProcessInstance third = fireTimer(3);
+    runJobsAt(TASK_PLAN_BATCHES, third);
+    Mockito.verify(cycle).plan(third.getId());
+    assertThat(third).isWaitingAt(TASK_FINISH_CYCLE);
+  }
+
+  @Test
+  void aCycleWithoutBatchesEndsAtOnce() {
+    ProcessInstance pi = fireTimer(1);
+    Mockito.when(cycle.plan(pi.getId())).thenReturn(0);
+    Mockito.when(cycle.finish(pi.getId())).thenReturn(new CycleSummary());
+    runJobsAt(TASK_PLAN_BATCHES, pi);
+    assertThat(jobsAt(TASK_FORECAST_BATCH, pi)).isEmpty();
+    runJobsAt(TASK_FINISH_CYCLE, pi);
+    assertThat(pi).isEnded().hasPassed(END).hasNotPassed(TASK_FORECAST_BATCH);
+    Mockito.verify(cycle, Mockito.never()).runBatch(Mockito.anyString(), Mockito.anyInt());
+  }
+
+  /** Moves the clock to the {@code n}-th due date, fires the timer and returns the cycle it started. */
+  private ProcessInstance fireTimer(int n) {
+    Job timer = managementService().createJobQuery().timers().singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(new Date(T0 + 300_000L * n));
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    List<String> before = runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()
+        .stream().map(ProcessInstance::getId).toList();
+    managementService().executeJob(timer.getId());
+    List<ProcessInstance> started = new ArrayList<>(runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).list());
+    started.removeIf(p -> before.contains(p.getId()));
+    assertThat(started).as("one cycle per due date").hasSize(1);
+    return started.get(0);
+  }
+
+  private static List<Job> jobsAt(String activityId, ProcessInstance pi) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+        .withRetriesLeft().list();
+  }
+
+  private static void runJobsAt(String activityId, ProcessInstance pi) {
+    for (Job j : jobsAt(activityId, pi)) {
+      managementService().executeJob(j.getId());
+    }
   }
 }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /** Guardrails for the two resize models: beans exist, ids are meaningful, every node is drawn, tasks are async. */
 class ResizeModelsTest {
 
-  private static final List<Class<?>> BEANS = List.of(ForecastCycleDelegate.class, ReadClusterDelegate.class,
+  private static final List<Class<?>> BEANS = List.of(PlanForecastBatchesDelegate.class,
+      ForecastBatchDelegate.class, FinishForecastCycleDelegate.class, ReadClusterDelegate.class,
       CheckProposalDelegate.class, ResizeClusterDelegate.class, CheckResizeDelegate.class,
       VerifyWorkersDelegate.class, ResizeOutcomeRecorder.class, ResizeProperties.class);
   /** Beans of the operations package the models share (four eyes, the cluster lease steps). */
@@ -53,7 +54,7 @@ class ResizeModelsTest {
     }
     for (FlowNode n : nodes) {
       assertThat(drawn).as("diagram shape of %s", n.getId()).contains(n.getId());
-      assertThat(n.getId()).matches("^(Task|Gateway|Event)_[A-Z][A-Za-z]+$");
+      assertThat(n.getId()).matches("^(Task|Gateway|Event|SubProcess)_[A-Z][A-Za-z]+$");
     }
     for (ServiceTask t : model.getModelElementsByType(ServiceTask.class)) {
       assertThat(t.isCamundaAsyncBefore()).as("%s asyncBefore", t.getId()).isTrue();
@@ -65,7 +66,7 @@ class ResizeModelsTest {
     Matcher m = BEAN_REF.matcher(xml);
     Set<String> processVariables = Set.of("proposalCurrent", "approvalRequired", "decision", "resizeState",
         "workersState", "approvalDue", "resizePollWait", "clusterName", "leaseState", "leaseResolution",
-        "leasePollWait", "execution");
+        "leasePollWait", "execution", "forecastBatches", "previousCycleRunning");
     while (m.find()) {
       String name = m.group(1);
       assertThat(beans.contains(name) || processVariables.contains(name)).as("expression root %s", name).isTrue();

@@ -22,10 +22,29 @@ public class PrometheusMetricsGateway implements MetricsGateway {
 
   static final int MAX_POINTS = 10_000;
 
+  /** Timer of every Prometheus HTTP query (tags {@code foundation} and {@code api}: query_range). */
+  public static final String QUERY_TIMER = "pkso.metrics.prometheus.query";
+
   private final FoundationClients clients;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
   public PrometheusMetricsGateway(FoundationClients clients) {
+    this(clients, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public PrometheusMetricsGateway(FoundationClients clients, io.micrometer.core.instrument.MeterRegistry meters) {
     this.clients = clients;
+    this.meters = meters;
+  }
+
+  private <T> T timed(String foundation, String api, java.util.function.Supplier<T> query) {
+    io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
+    try {
+      return query.get();
+    } finally {
+      sample.stop(meters.timer(QUERY_TIMER, "foundation", foundation, "api", api));
+    }
   }
 
   private PrometheusApi api(String foundation) {
@@ -44,8 +63,9 @@ public class PrometheusMetricsGateway implements MetricsGateway {
     Instant start = from;
     while (!start.isAfter(to)) {
       Instant end = start.plus(window).isAfter(to) ? to : start.plus(window);
-      PrometheusApi.QueryResponse answer = api(foundation).queryRange(query, seconds(start), seconds(end),
-          seconds(step));
+      Instant windowStart = start;
+      PrometheusApi.QueryResponse answer = timed(foundation, "query_range", () -> api(foundation).queryRange(query,
+          seconds(windowStart), seconds(end), seconds(step)));
       for (PrometheusApi.Series series : result(foundation, answer)) {
         if (series.values() != null) {
           series.values().forEach(point -> add(sums, point));

@@ -92,15 +92,25 @@ public final class PrometheusApi {
   private List<String> matching(String query) {
     Predicate<String> filter = c -> true;
     Matcher m = CLUSTER.matcher(query);
+    int matchers = 0;
+    String equal = null;
     while (m.find()) {
       String op = m.group(1);
       String value = m.group(2);
+      matchers++;
+      if (op.equals("=")) {
+        equal = value;
+      }
+      Pattern regex = op.equals("=~") ? Pattern.compile(value) : null;
       Predicate<String> one = switch (op) {
-        case "=~" -> c -> Pattern.compile(value).matcher(c).matches();
+        case "=~" -> c -> regex.matcher(c).matches();
         case "!=" -> c -> !c.equals(value);
         default -> c -> c.equals(value);
       };
       filter = filter.and(one);
+    }
+    if (matchers == 1 && equal != null) { // one cluster by name: no walk over a large fleet
+      return workloads.has(equal) ? List.of(equal) : List.of();
     }
     List<String> names = new ArrayList<>();
     for (String c : workloads.clusters()) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class Workloads {
 
   /** How one cluster's demand behaves over simulated time. */
-  public sealed interface Workload permits Profile, DailyPeak {
+  public sealed interface Workload permits Profile, DailyPeak, Shaped {
     /** The first instant with data (history before the simulation start is back-filled from here). */
     Instant since();
   }
@@ -28,6 +28,13 @@ public final class Workloads {
    */
   public record Profile(double peakCores, double growthPerDay, int phaseDays, double noise, Instant since)
       implements Workload {}
+
+  /**
+   * Demand of a synthetic fleet cluster: like {@link Profile}, but shaped by the named real trace ({@code shape}, one
+   * of {@link DemandTrace#SHAPES} or {@code nab_nyc_taxi}) instead of the default one.
+   */
+  public record Shaped(String shape, double peakCores, double growthPerDay, int phaseDays, double noise,
+      Instant since) implements Workload {}
 
   /**
    * The same day every day: {@code baseCores} outside the busy period; every day at {@code riseAt} (UTC) demand
@@ -70,18 +77,28 @@ public final class Workloads {
   }
 
   private final DemandTrace trace;
+  private final Map<String, DemandTrace> shapes;
   private final long seed;
   private final Instant start;
   private final Map<String, Workload> profiles = new LinkedHashMap<>();
 
   public Workloads(DemandTrace trace, long seed, Instant start) {
+    this(trace, Map.of(), seed, start);
+  }
+
+  /** With the named shapes {@link Shaped} workloads refer to. */
+  public Workloads(DemandTrace trace, Map<String, DemandTrace> shapes, long seed, Instant start) {
     this.trace = trace;
+    this.shapes = shapes;
     this.seed = seed;
     this.start = start;
   }
 
   /** Sets (or replaces) a cluster's workload. */
   public void define(String cluster, Workload profile) {
+    if (profile instanceof Shaped s && !shapes.containsKey(s.shape())) {
+      throw new IllegalArgumentException("Unknown demand shape '" + s.shape() + "': use one of " + shapes.keySet());
+    }
     profiles.put(cluster, profile);
   }
 
@@ -93,6 +110,11 @@ public final class Workloads {
   /** The workload of a cluster, if it has one. */
   public Optional<Workload> profile(String cluster) {
     return Optional.ofNullable(profiles.get(cluster));
+  }
+
+  /** Whether {@code cluster} has a workload. */
+  public boolean has(String cluster) {
+    return profiles.containsKey(cluster);
   }
 
   /** Cluster names with a workload. */
@@ -110,6 +132,10 @@ public final class Workloads {
     double value;
     if (w instanceof DailyPeak d) {
       value = (d.baseCores() + (d.peakCores() - d.baseCores()) * d.level(t)) * (1 + d.noise() * noise);
+    } else if (w instanceof Shaped s) {
+      double days = Duration.between(start, t).toSeconds() / 86400.0;
+      double level = Math.max(0.1, s.peakCores() + s.growthPerDay() * days);
+      value = level * shapes.get(s.shape()).at(t.plus(Duration.ofDays(s.phaseDays()))) * (1 + s.noise() * noise);
     } else {
       Profile p = (Profile) w;
       double days = Duration.between(start, t).toSeconds() / 86400.0;

@@ -147,6 +147,27 @@ public class TestEndpointsController extends ControllerSupport {
     });
   }
 
+  /** The synthetic fleet: how many synthetic clusters the lab holds. */
+  @GetMapping("/synthetic-clusters")
+  public Map<String, Object> syntheticClusters() {
+    return obj("synthetic", foundation.syntheticClusters());
+  }
+
+  /**
+   * Adds synthetic clusters: {@code {"count": N}} (1 or more; at most 20,000 in all), running at once with
+   * {@code pkso.simulator.synthetic-history} of demand; answers the names added and how many there are now.
+   */
+  @PostMapping("/synthetic-clusters")
+  public Map<String, Object> addSyntheticClusters(@RequestBody Map<String, Object> request) {
+    if (!(request.get("count") instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+      throw new IllegalArgumentException("Field 'count' is required: the number of synthetic clusters to add, e.g."
+          + " {\"count\": 1000}");
+    }
+    java.util.List<String> added = foundation.addSyntheticClusters(n.intValue());
+    return obj("added", added.size(), "first", added.get(0), "last", added.get(added.size() - 1),
+        "synthetic", foundation.syntheticClusters());
+  }
+
   @PostMapping("/reset")
   public Map<String, Object> reset() {
     foundation.reset();

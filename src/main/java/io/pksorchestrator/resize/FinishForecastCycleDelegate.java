@@ -6,19 +6,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Runs one forecasting cycle over all managed clusters and writes its counts (only counts) as variables. */
-@Component("forecastCycleDelegate")
-public class ForecastCycleDelegate implements JavaDelegate {
+/** Last step of a forecasting cycle: the batches' counts (only counts) as variables, retention ({@link ForecastCycleService#finish}). */
+@Component("finishForecastCycleDelegate")
+public class FinishForecastCycleDelegate implements JavaDelegate {
 
   private final ForecastCycleService cycle;
 
-  public ForecastCycleDelegate(ForecastCycleService cycle) {
+  public FinishForecastCycleDelegate(ForecastCycleService cycle) {
     this.cycle = cycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    CycleSummary s = cycle.runCycle();
+    CycleSummary s = cycle.finish(execution.getProcessInstanceId());
     execution.setVariable(CLUSTERS_MANAGED, s.managedCount());
     execution.setVariable(FORECASTS_READY, s.forecastsReadyCount());
     execution.setVariable(RESIZES_STARTED, s.resizesStartedCount());

@@ -1,0 +1,26 @@
+package io.pksorchestrator.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The {@code start-load} command refuses bad options (exit 2) before it starts anything; the load is bounded. */
+class StartLoadCommandTest {
+
+  @Test
+  void badOrUnboundedOptionsAreRefusedAndHelpExits0() {
+    for (String[] args : new String[][] {{"--clients", "0"}, {"--clients", "65"}, {"--requests", "100001"},
+        {"--cluster-requests", "-1"}, {"--requests", "lots"}, {"--warm-up"}, {"--url", "http://example.com"}}) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = StartLoadCommand.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+      assertThat(code).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("start-load: ");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(StartLoadCommand.run(new String[] {"-h"}, new PrintStream(out), System.err)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--cluster-requests");
+  }
+}
