@@ -6,6 +6,7 @@ import io.pksorchestrator.cluster.ClusterCreationProcess.Elements;
 import io.pksorchestrator.operations.ClusterLeaseModel;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.RejectionReasons;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class ClusterCreationOutcomeListener implements ExecutionListener {
           + execution.getVariable(EXPECTED_WORKER_COUNT) + " workers (plan " + r.planName() + ", uuid "
           + execution.getVariable(CLUSTER_UUID) + ", API " + r.externalHostname() + ").");
       case Elements.END_REJECTED -> set(execution, OperationOutcome.REJECTED, what + " rejected: "
-          + oneLine(execution.getVariable(REJECTION_REASONS)));
+          + String.join("; ", RejectionReasons.read(execution.getVariable(REJECTION_REASONS))));
       case Elements.END_NOT_APPROVED -> set(execution, OperationOutcome.NOT_APPROVED, what + " not approved"
           + comment(execution));
       case Elements.END_EXPIRED -> set(execution, OperationOutcome.APPROVAL_EXPIRED, what

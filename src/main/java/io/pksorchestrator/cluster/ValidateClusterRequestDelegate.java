@@ -3,6 +3,7 @@ package io.pksorchestrator.cluster;
 import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.*;
 
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.RejectionReasons;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.PksPlan;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Validates a creation request against every rule ({@link ClusterRequestValidator}, the same rules the ticketing
  * API applies before it starts a creation), reading plans and existing clusters from the foundation and running
  * creations from the engine. Writes {@code requestValid},
- * {@code rejectionReasons} (one reason per line) and the plan's size for the approval form.
+ * {@code rejectionReasons} (a JSON list of messages, {@link RejectionReasons}) and the plan's size for the approval form.
  */
 @Component("validateClusterRequestDelegate")
 public class ValidateClusterRequestDelegate implements JavaDelegate {
@@ -45,7 +46,7 @@ public class ValidateClusterRequestDelegate implements JavaDelegate {
     List<String> reasons = ClusterRequestValidator.check(request, facts);
 
     execution.setVariable(REQUEST_VALID, reasons.isEmpty());
-    execution.setVariable(REJECTION_REASONS, String.join("\n", reasons));
+    RejectionReasons.write(execution, reasons);
     if (plan != null) {
       execution.setVariable(PLAN_DESCRIPTION, plan.description());
       execution.setVariable(PLAN_WORKER_INSTANCES, plan.workerInstances());

@@ -4,6 +4,7 @@ import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.RejectionReasons;
 import io.pksorchestrator.operations.WholeNumbers;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +31,7 @@ public class RunPreChecksDelegate implements JavaDelegate {
     PreCheckResult result = preChecks.check(request);
     ex.setVariable(Vars.PRE_CHECKS_PASSED, result.passed());
     ex.setVariable(Vars.MAX_IN_FLIGHT, result.state().maxInFlight);
-    UpgradeStateStore.writeJson(ex, Vars.REJECTION_REASONS, result.reasons());
+    RejectionReasons.write(ex, result.reasons());
     UpgradeStateStore.write(ex, result.state());
     if (!result.passed()) {
       ex.setVariable(OperationVariables.OUTCOME, OperationOutcome.REJECTED.value());

@@ -155,7 +155,7 @@ class ClusterCreationProcessTest {
 
     assertThat(pi).isEnded().hasPassed(Elements.END_REJECTED).hasNotPassed(Elements.APPROVE);
     assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
-    String reasons = (String) historicVariable(pi, REJECTION_REASONS);
+    String reasons = reasons(pi);
     assertThat(reasons.split("\n")).hasSize(4);
     assertThat(reasons).contains("at most 40").contains("not a DNS-1123 label").contains("Plan 'huge' does not exist")
         .contains("No external hostname");
@@ -174,7 +174,7 @@ class ClusterCreationProcessTest {
     validate(second);
 
     assertThat(second).isEnded().hasPassed(Elements.END_REJECTED);
-    String reasons = (String) historicVariable(second, REJECTION_REASONS);
+    String reasons = reasons(second);
     assertThat(reasons.split("\n")).hasSize(3);
     assertThat(reasons).contains("Worker count 11 is outside plan 'small' limits (1..10)")
         .contains("already exists").contains("in progress (process instance " + first.getId() + ")");
@@ -188,11 +188,11 @@ class ClusterCreationProcessTest {
     ProcessInstance pi = start(vars);
     validate(pi);
     assertThat(pi).isEnded().hasPassed(Elements.END_REJECTED);
-    assertThat((String) historicVariable(pi, REJECTION_REASONS)).contains("Foundation 'nowhere' is not configured");
+    assertThat(reasons(pi)).contains("Foundation 'nowhere' is not configured");
 
     ProcessInstance zero = start(request("team-d", 0, null));
     validate(zero);
-    assertThat((String) historicVariable(zero, REJECTION_REASONS))
+    assertThat(reasons(zero))
         .isEqualTo("Worker count 0 is outside plan 'small' limits (1..10).");
   }
 
@@ -589,6 +589,14 @@ class ClusterCreationProcessTest {
     return engine.getTaskService().getIdentityLinksForTask(t.getId()).stream()
         .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
         .map(IdentityLink::getGroupId).toList();
+  }
+
+  /** The rejection reasons as stored (a JSON list, checked), one per line for the assertions. */
+  private String reasons(ProcessInstance pi) {
+    Object stored = historicVariable(pi, REJECTION_REASONS);
+    assertThat(stored).as("rejectionReasons is a JSON list").isInstanceOf(org.camunda.spin.json.SpinJsonNode.class);
+    assertThat(((org.camunda.spin.json.SpinJsonNode) stored).isArray()).isTrue();
+    return String.join("\n", io.pksorchestrator.operations.RejectionReasons.read(stored));
   }
 
   private Object historicVariable(ProcessInstance pi, String name) {

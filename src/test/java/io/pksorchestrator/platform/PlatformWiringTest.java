@@ -34,6 +34,8 @@ class PlatformWiringTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withUserConfiguration(Platform.class)
       .withBean(java.time.Clock.class, java.time.Clock::systemUTC) // the application's wall-clock bean
+      .withBean(io.micrometer.core.instrument.MeterRegistry.class,
+          io.micrometer.core.instrument.simple.SimpleMeterRegistry::new) // Actuator's registry in the application
       .withPropertyValues(
           "pkso.foundations.lab.display-name=Lab",
           "pkso.foundations.lab.time-scale=60",
