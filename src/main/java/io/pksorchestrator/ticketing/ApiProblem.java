@@ -28,11 +28,15 @@ public class ApiProblem extends RuntimeException {
         errors.size() + " field(s) are invalid; correct every listed field and send the request again.", errors);
   }
 
-  /** 422: well-formed, but refers to something the foundation does not have. */
+  /**
+   * 422: well-formed, but does not fit the foundation as it is (a plan or foundation it does not have, a name already
+   * in use, a limit of the plan or the tile).
+   */
   public static ApiProblem unprocessable(List<FieldError> errors) {
-    return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Request refers to unknown resources",
-        "The request is well-formed but names something that does not exist: "
-            + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
+    return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Request does not fit the foundation",
+        "The request is well-formed but cannot be carried out on the foundation as it is: "
+            + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList())
+            + " Nothing was started; correct the request and send it again.", errors);
   }
 
   public static ApiProblem forbidden(String detail) {
