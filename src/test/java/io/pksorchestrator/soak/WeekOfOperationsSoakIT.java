@@ -3,11 +3,10 @@ package io.pksorchestrator.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pksorchestrator.fixtures.StemcellArchives;
 import io.pksorchestrator.PlatformTestSupport;
 import io.pksorchestrator.soak.SoakHttp.Reply;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -154,7 +152,8 @@ class WeekOfOperationsSoakIT {
     }
     Files.createDirectories(dir.resolve("stemcells"));
     database = dir.resolve("db").resolve("soak");
-    stemcell = stemcellTgz(dir.resolve("stemcells").resolve("bosh-stemcell-1.412-vsphere-esxi-ubuntu-jammy-go_agent.tgz"));
+    stemcell = StemcellArchives.tgz(
+        dir.resolve("stemcells").resolve("bosh-stemcell-1.412-vsphere-esxi-ubuntu-jammy-go_agent.tgz"), "1.412");
   }
 
   private void startOrchestrator() {
@@ -749,41 +748,5 @@ class WeekOfOperationsSoakIT {
 
   private static Instant date(JsonNode value) {
     return OffsetDateTime.parse(value.asText(), ENGINE_DATE).toInstant();
-  }
-
-  /** A minimal stemcell tarball: one {@code stemcell.MF} entry (ustar), gzipped. */
-  static Path stemcellTgz(Path file) throws IOException {
-    byte[] mf = ("name: bosh-vsphere-esxi-ubuntu-jammy-go_agent\nversion: '1.412'\noperating_system: ubuntu-jammy\n")
-        .getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream tar = new ByteArrayOutputStream();
-    byte[] header = new byte[512];
-    put(header, 0, "stemcell.MF");
-    put(header, 100, "0000644");
-    put(header, 124, String.format("%011o", mf.length));
-    put(header, 136, String.format("%011o", Instant.now().getEpochSecond()));
-    header[156] = '0';
-    put(header, 257, "ustar");
-    for (int i = 148; i < 156; i++) {
-      header[i] = ' ';
-    }
-    int sum = 0;
-    for (byte b : header) {
-      sum += b & 0xff;
-    }
-    put(header, 148, String.format("%06o", sum));
-    header[154] = 0;
-    tar.write(header);
-    tar.write(mf);
-    tar.write(new byte[(512 - mf.length % 512) % 512]);
-    tar.write(new byte[1024]);
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-      out.write(tar.toByteArray());
-    }
-    return file;
-  }
-
-  private static void put(byte[] block, int offset, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(bytes, 0, block, offset, bytes.length);
   }
 }

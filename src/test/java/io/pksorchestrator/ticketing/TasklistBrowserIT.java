@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pksorchestrator.fixtures.StemcellArchives;
 import io.pksorchestrator.PlatformTestSupport;
 import io.pksorchestrator.cluster.ClusterCreationProcess;
 import io.pksorchestrator.cluster.ClusterCreationProcess.Elements;
@@ -389,7 +390,7 @@ class TasklistBrowserIT {
   /** Upgrades batch-dev (the canary) and ml-train, one at a time, to a stemcell file; confirmation after canaries. */
   private String requestUpgrade() throws Exception {
     Files.createDirectories(STEMCELLS);
-    Path stemcell = StemcellUpgradeEndToEndIT.stemcellTgz(
+    Path stemcell = StemcellArchives.tgz(
         STEMCELLS.resolve("bosh-stemcell-1.412-vsphere-esxi-ubuntu-jammy-go_agent.tgz"), "1.412");
     String body = """
         {"foundation":"lab","stemcellVersion":"1.412","stemcellOs":"ubuntu-jammy","stemcellSource":"%s",

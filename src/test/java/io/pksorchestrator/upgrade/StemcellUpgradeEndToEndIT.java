@@ -1,5 +1,6 @@
 package io.pksorchestrator.upgrade;
 
+import io.pksorchestrator.fixtures.StemcellArchives;
 import io.pksorchestrator.operations.OperatorDecision;
 import io.pksorchestrator.PlatformTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,16 +13,11 @@ import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.simulator.SimulatedFoundation;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Ids;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -74,7 +70,8 @@ public class StemcellUpgradeEndToEndIT {
 
   @Test
   void upgradesFiveLabClustersWithoutLossOfService() throws Exception {
-    Path stemcell = stemcellTgz(dir.resolve("bosh-stemcell-1.412-vsphere-esxi-ubuntu-jammy-go_agent.tgz"), "1.412");
+    Path stemcell = StemcellArchives.tgz(
+        dir.resolve("bosh-stemcell-1.412-vsphere-esxi-ubuntu-jammy-go_agent.tgz"), "1.412");
     Instant from = simulator.now();
     ProcessInstance pi = runtime.startProcessInstanceByKey(StemcellUpgradeProcess.KEY, "E2E-UPGRADE-1", Map.of(
         OperationVariables.FOUNDATION, "lab", Vars.STEMCELL_OS, "ubuntu-jammy", Vars.STEMCELL_VERSION, "1.412",
@@ -140,42 +137,4 @@ public class StemcellUpgradeEndToEndIT {
   }
 
 
-  /** A minimal stemcell tarball: one {@code stemcell.MF} entry (ustar), gzipped. */
-  public static Path stemcellTgz(Path file, String version) throws IOException {
-    byte[] mf = ("name: bosh-vsphere-esxi-ubuntu-jammy-go_agent\nversion: '" + version + "'\n"
-        + "operating_system: ubuntu-jammy\n").getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream tar = new ByteArrayOutputStream();
-    byte[] header = new byte[512];
-    put(header, 0, "stemcell.MF");
-    put(header, 100, "0000644");
-    put(header, 108, "0000000");
-    put(header, 116, "0000000");
-    put(header, 124, String.format("%011o", mf.length));
-    put(header, 136, String.format("%011o", Instant.now().getEpochSecond()));
-    header[156] = '0';
-    put(header, 257, "ustar");
-    put(header, 263, "00");
-    for (int i = 148; i < 156; i++) {
-      header[i] = ' ';
-    }
-    int sum = 0;
-    for (byte b : header) {
-      sum += b & 0xff;
-    }
-    put(header, 148, String.format("%06o", sum));
-    header[154] = 0;
-    tar.write(header);
-    tar.write(mf);
-    tar.write(new byte[(512 - mf.length % 512) % 512]);
-    tar.write(new byte[1024]);
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-      out.write(tar.toByteArray());
-    }
-    return file;
-  }
-
-  private static void put(byte[] block, int offset, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(bytes, 0, block, offset, bytes.length);
-  }
 }
