@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import io.pksorchestrator.resize.ForecastChartRenderer;
 import io.pksorchestrator.resize.PredictiveResizeModel;
-import io.pksorchestrator.upgrade.StemcellUpgradeEndToEndIT;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess;
 import java.nio.file.Files;
 import org.camunda.bpm.engine.HistoryService;
