@@ -40,6 +40,12 @@ public class LoginPolicyPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (!(configuration.getIdentityProviderSessionFactory() instanceof ThrottledIdentityProvider.Factory)
+        && credentials.enabled()) {
+      credentials.disable();
+      LOG.warn("PKSO-SEC033 Another identity provider replaced ours: refused logins are not counted per source,"
+          + " and verified credentials are not cached");
+    }
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setLoginDelayBase((int) login.delayBase().toSeconds());
     configuration.setLoginDelayFactor(login.delayFactor());
