@@ -33,12 +33,13 @@ public class ReadClusterDelegate implements JavaDelegate {
   private final String publicUrl;
 
   /**
-   * @param publicUrl base URL of this application as operators' browsers reach it ({@code pkso.ticketing.public-url}):
-   *     the approval form's image needs an absolute {@code http(s)} URL (Tasklist's form renderer drops relative ones)
+   * @param publicUrl base URL of this application as operators' browsers reach it ({@code pkso.ticketing.public-url},
+   *     always set by {@code config/ticketing.yml}; default in {@code ticketing.TicketingProperties}): the approval
+   *     form's image needs an absolute {@code http(s)} URL (Tasklist's form renderer drops relative ones)
    */
   @Autowired
   public ReadClusterDelegate(PksGateway pks, ResizeProperties settings,
-      @Value("${pkso.ticketing.public-url:http://localhost:8080}") String publicUrl) {
+      @Value("${pkso.ticketing.public-url}") String publicUrl) {
     this.pks = pks;
     this.settings = settings;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
