@@ -38,8 +38,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  * comment, or the record's {@code @param} tag), and operators see that description in their IDE. The
  * {@code spring-boot-configuration-processor} writes {@code META-INF/spring-configuration-metadata.json} at compile
  * time with the Javadoc as each property's description; this test reads that file and fails, naming each property,
- * when one has no description, when the processor did not see a property of a properties type, or when a docs or
- * README settings table names a {@code pkso.*} key that is no property. The processor does not describe the
+ * when one has no description, when the processor did not see a property of a properties type, when a docs or README
+ * settings table names a {@code pkso.*} key that is no property, or when a property is in no settings table. The processor does not describe the
  * properties inside map and list values ({@code pkso.foundations.<name>.*}, {@code pkso.resize.clusters[n].*}, ...):
  * for those the Javadoc is checked in the source of the element type.
  */
@@ -52,8 +52,8 @@ class ConfigurationMetadataTest {
   private static final Map<String, Class<?>> TYPES = new LinkedHashMap<>();
   /** Property name -> description ("" when none), of the product's properties in the generated metadata. */
   private static final Map<String, String> METADATA = new LinkedHashMap<>();
-  /** Property name -> its type as the metadata gives it. */
-  private static final Map<String, String> METADATA_TYPES = new LinkedHashMap<>();
+  /** Map and list properties (their keys or indexes are the operator's), found by reflection. */
+  private static final Set<String> MAPS_AND_LISTS = new LinkedHashSet<>();
 
   @BeforeAll
   static void readMetadata() throws ClassNotFoundException, IOException {
@@ -71,7 +71,6 @@ class ConfigurationMetadataTest {
         for (JsonNode property : JSON.readTree(in).path("properties")) {
           if (property.path("sourceType").asText().startsWith(ROOT)) {
             METADATA.put(property.path("name").asText(), property.path("description").asText("").trim());
-            METADATA_TYPES.put(property.path("name").asText(), property.path("type").asText());
           }
         }
       }
@@ -115,30 +114,118 @@ class ConfigurationMetadataTest {
   }
 
   @Test
-  void everyKeyInASettingsTableIsAProperty() throws IOException {
+  void everyKeyOfASettingsTableIsAProperty() throws IOException {
+    Set<String> keys = new TreeSet<>();
+    TYPES.forEach((prefix, type) -> allKeys(prefix, type, keys));
+    Map<String, String> documented = documentedKeys();
+    assertThat(documented).as("keys in the settings tables of docs/*.md and README.md").hasSizeGreaterThan(150);
     List<String> unknown = new ArrayList<>();
-    int checked = 0;
+    for (Map.Entry<String, String> e : documented.entrySet()) {
+      if (keys.stream().noneMatch(k -> matches(e.getKey(), k) || within(e.getKey(), k))
+          && !readFromTheEnvironment(e.getKey())) { // pkso.simulator.url: a placeholder, no property
+        unknown.add(e.getValue() + ": " + e.getKey());
+      }
+    }
+    assertThat(unknown).as("pkso.* keys in settings tables that are no property (renamed? removed? a typo?)")
+        .isEmpty();
+  }
+
+  @Test
+  void everyPropertyIsInASettingsTable() throws IOException {
+    Set<String> documented = documentedKeys().keySet();
+    Set<String> keys = new TreeSet<>(METADATA.keySet());
+    TYPES.forEach((prefix, type) -> allKeys(prefix, type, keys)); // with the keys inside map values
+    List<String> undocumented = keys.stream()
+        .filter(p -> documented.stream().noneMatch(d -> matches(d, p) || d.startsWith(p + ".")))
+        .toList();
+    assertThat(undocumented).as("pkso.* properties in no settings table of the docs (the feature's page) or README")
+        .isEmpty();
+  }
+
+  /**
+   * The keys of the settings tables (first column, back-quoted), as full names: a relative key ({@code max-step})
+   * gets the prefix its section heading names ({@code ## Configuration (`pkso.resize.*`)}); {@code <name>} and
+   * {@code …} become {@code *}, list indexes and brace lists are cut off. Key -> where it is documented.
+   */
+  private static Map<String, String> documentedKeys() throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    Pattern quoted = Pattern.compile("`([^`]+)`");
     for (Path doc : docs()) {
+      String section = null;
       for (String line : Files.readAllLines(doc)) {
+        if (line.startsWith("#")) {
+          Matcher heading = quoted.matcher(line);
+          section = heading.find() && heading.group(1).startsWith("pkso.")
+              ? normalised(heading.group(1)).replaceAll("\\.\\*$", "") : null;
+          continue;
+        }
         String[] cells = line.split("(?<!\\\\)\\|", -1);
         if (!line.startsWith("|") || cells.length < 3) {
           continue;
         }
-        Matcher key = Pattern.compile("^\\s*`(pkso\\.[a-z0-9.-]*[a-z0-9])").matcher(cells[1]);
-        if (!key.find() || readFromTheEnvironment(key.group(1))) {
-          continue;
-        }
-        checked++;
-        String name = key.group(1);
-        boolean known = METADATA.containsKey(name)
-            || METADATA.keySet().stream().anyMatch(p -> name.startsWith(p + ".") && isMapOrList(p));
-        if (!known) {
-          unknown.add(doc + ": " + name);
+        Matcher token = quoted.matcher(cells[1]);
+        while (token.find()) {
+          String key = normalised(token.group(1));
+          if (!key.startsWith("pkso.")) {
+            if (section == null || !key.matches("[a-z*][a-z0-9*.-]*")) {
+              continue;
+            }
+            key = section + "." + key;
+          }
+          out.putIfAbsent(key, doc.toString());
         }
       }
     }
-    assertThat(checked).as("settings table rows checked").isGreaterThan(80);
-    assertThat(unknown).as("pkso.* keys in settings tables that are no property (renamed? removed?)").isEmpty();
+    return out;
+  }
+
+  private static String normalised(String key) {
+    String k = key.replaceAll("<[^>]*>", "*").replace("…", "*").replaceAll("[\\[{].*$", "");
+    return k.replaceAll("\\.+$", "");
+  }
+
+  /** Whether {@code documented} names {@code key}, a {@code *} standing for any one segment on either side. */
+  private static boolean matches(String documented, String key) {
+    String[] d = documented.split("\\.");
+    String[] k = key.split("\\.");
+    if (d.length != k.length) {
+      return false;
+    }
+    for (int i = 0; i < d.length; i++) {
+      if (!d[i].equals("*") && !k[i].equals("*") && !d[i].equals(k[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code documented} lies inside the map or list property {@code key} ({@code plans.max-workers.small}). */
+  private static boolean within(String documented, String key) {
+    return MAPS_AND_LISTS.contains(key) && documented.split("\\.").length > key.split("\\.").length
+        && matches(String.join(".", List.of(documented.split("\\.")).subList(0, key.split("\\.").length)), key);
+  }
+
+  /** Every key of {@code type} below {@code prefix}, map keys as {@code *} ({@code pkso.foundations.*.read-timeout}). */
+  private static void allKeys(String prefix, Class<?> type, Set<String> out) {
+    for (String name : names(type)) {
+      Type generic = genericType(type, name);
+      Class<?> raw = rawType(generic);
+      String key = prefix + "." + kebab(name);
+      if (ours(raw) && !raw.isEnum()) {
+        allKeys(key, raw, out);
+        continue;
+      }
+      out.add(key);
+      if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) {
+        MAPS_AND_LISTS.add(key);
+        if (Map.class.isAssignableFrom(raw) && generic instanceof ParameterizedType parameterized) {
+          Class<?> element = rawType(parameterized.getActualTypeArguments()[1]);
+          if (ours(element) && !element.isEnum()) {
+            allKeys(key + ".*", element, out);
+          }
+        }
+      }
+    }
   }
 
   /** Collects the metadata names of {@code type}'s properties below {@code prefix}, and its map/list element types. */
@@ -239,12 +326,6 @@ class ConfigurationMetadataTest {
       top = top.getEnclosingClass();
     }
     return Path.of("src", "main", "java", top.getName().replace('.', '/') + ".java");
-  }
-
-  /** Whether the metadata types the property as a map or list (its keys or indexes are the operator's). */
-  private static boolean isMapOrList(String property) {
-    String type = METADATA_TYPES.getOrDefault(property, "");
-    return type.startsWith("java.util.Map<") || type.startsWith("java.util.List<");
   }
 
   /** Keys only read through placeholders ({@code ${pkso.simulator.url}}), which no properties type holds. */
