@@ -75,7 +75,7 @@ class PredictiveResizeProcessTest {
         new PksPlan("p3", "large", "", 3, 3, 50)));
     ResizeOutcomeStore store = Mockito.mock(ResizeOutcomeStore.class);
     Mockito.doAnswer(inv -> recorded.add(inv.getArgument(0))).when(store).record(Mockito.any());
-    Mocks.register("readClusterDelegate", new ReadClusterDelegate(pks, settings));
+    Mocks.register("readClusterDelegate", new ReadClusterDelegate(pks, settings, "http://localhost:8080"));
     Mocks.register("checkProposalDelegate", new CheckProposalDelegate(pks, foundations, settings));
     Mocks.register("resizeClusterDelegate", new ResizeClusterDelegate(pks, foundations, settings));
     Mocks.register("checkResizeDelegate", new CheckResizeDelegate(pks));
