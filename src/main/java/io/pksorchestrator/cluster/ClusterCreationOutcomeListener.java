@@ -42,7 +42,7 @@ public class ClusterCreationOutcomeListener implements ExecutionListener {
       case Elements.END_DELETED -> set(execution, OperationOutcome.FAILED, what + " creation failed; the failed"
           + " cluster was deleted: " + oneLine(execution.getVariable(FAILURE_REASON)));
       default -> throw new IllegalStateException("No outcome is defined for end event '"
-          + execution.getCurrentActivityId() + "' of " + ClusterCreationProcess.PROCESS_KEY);
+          + execution.getCurrentActivityId() + "' of " + ClusterCreationProcess.KEY);
     }
   }
 

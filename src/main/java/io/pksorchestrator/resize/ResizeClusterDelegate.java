@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
 import io.pksorchestrator.platform.FoundationRejectedException;
 import io.pksorchestrator.platform.Foundations;
@@ -50,7 +52,7 @@ public class ResizeClusterDelegate implements JavaDelegate {
         String why = "PKS refused to resize " + r.key() + " to " + r.proposedWorkers() + " workers (HTTP "
             + e.status() + "): " + (e.detail() == null || e.detail().isBlank() ? e.getMessage() : e.detail());
         execution.setVariable(FAILURE_REASON, why);
-        throw new BpmnError(ERROR_RESIZE_REJECTED, why);
+        throw new BpmnError(Errors.RESIZE_REJECTED, why);
       }
     }
     Duration timeout = foundations.toWallTime(r.foundation(), settings.getResizeTimeout());

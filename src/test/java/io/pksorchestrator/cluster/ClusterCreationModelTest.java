@@ -38,7 +38,7 @@ class ClusterCreationModelTest {
 
   @Test
   void processCarriesKeyTimeToLiveAndVersionTag() {
-    Process process = model.getModelElementById(ClusterCreationProcess.PROCESS_KEY);
+    Process process = model.getModelElementById(ClusterCreationProcess.KEY);
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P90D");
     assertThat(process.getCamundaVersionTag()).isNotBlank();

@@ -505,7 +505,7 @@ class ClusterCreationProcessTest {
   }
 
   private ProcessInstance start(Map<String, Object> vars) {
-    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(ClusterCreationProcess.PROCESS_KEY, vars);
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(ClusterCreationProcess.KEY, vars);
     assertThat(pi).isWaitingAt(Elements.VALIDATE);
     return pi;
   }
