@@ -32,11 +32,6 @@ public class ClusterCreationSettings {
     return properties.approvalExpiry().toString();
   }
 
-  /** Retry cycle of the foundation-calling steps. */
-  public String getRetryCycle() {
-    return properties.retryCycle();
-  }
-
   /** Due date of a new approval task: now plus the escalation time. */
   public Date approvalDueDate() {
     return plus(properties.approvalEscalation());

@@ -47,6 +47,8 @@ class ForecastScalingProcessTest {
     ResizeProperties settings = new ResizeProperties();
     settings.setForecastCycle("R/PT5M");
     // registered before the deployment: the timer start event's cycle expression is resolved when deploying
+    Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
+        io.pksorchestrator.operations.JobRetryProperties.defaults()));
     Mocks.register("resizeSettings", settings);
     Mocks.register("planForecastBatchesDelegate", new PlanForecastBatchesDelegate(cycle));
     Mocks.register("forecastBatchDelegate", new ForecastBatchDelegate(cycle));

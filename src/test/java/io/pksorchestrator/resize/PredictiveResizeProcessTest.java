@@ -77,6 +77,8 @@ class PredictiveResizeProcessTest {
         new PksPlan("p3", "large", "", 3, 3, 50)));
     ResizeOutcomeStore store = Mockito.mock(ResizeOutcomeStore.class);
     Mockito.doAnswer(inv -> recorded.add(inv.getArgument(0))).when(store).record(Mockito.any());
+    Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
+        io.pksorchestrator.operations.JobRetryProperties.defaults()));
     Mocks.register("readClusterDelegate", new ReadClusterDelegate(pks, settings));
     Mocks.register("checkProposalDelegate", new CheckProposalDelegate(pks, foundations, settings));
     Mocks.register("resizeClusterDelegate", new ResizeClusterDelegate(pks, foundations, settings));

@@ -93,6 +93,8 @@ class StemcellUpgradeProcessTest {
     UpgradePreChecks preChecks = new UpgradePreChecks(fake, fake.om, fake.pks, fake.bosh, props,
         new StemcellSource(props));
     ClusterVerifier verifier = new ClusterVerifier(fake.pks, fake.bosh);
+    Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
+        io.pksorchestrator.operations.JobRetryProperties.defaults()));
     Mocks.register("upgradeStartListener", new UpgradeStartListener());
     Mocks.register("fourEyesTaskListener", new FourEyesTaskListener());
     Mocks.register("upgradeWindow", new MaintenanceWindow());
