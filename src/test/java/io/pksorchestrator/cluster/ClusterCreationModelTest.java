@@ -85,7 +85,7 @@ class ClusterCreationModelTest {
 
   @Test
   void everyExpressionBeanIsAComponentOfThisFeatureOrAKnownSharedBean() throws Exception {
-    Set<String> beans = new HashSet<>(Set.of("fourEyesTaskListener"));
+    Set<String> beans = new HashSet<>(Set.of("fourEyesTaskListener", "jobRetries"));
     for (Class<?> c : List.of(AcquireClusterLeaseDelegate.class, ValidateClusterRequestDelegate.class, CreateClusterDelegate.class,
         CheckClusterCreationDelegate.class, VerifyClusterDelegate.class, DeleteFailedClusterDelegate.class,
         CheckClusterDeletionDelegate.class, EscalateApprovalDelegate.class, ClusterCreationOutcomeListener.class,
