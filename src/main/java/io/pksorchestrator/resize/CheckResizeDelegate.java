@@ -4,6 +4,7 @@ import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
 import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
 import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
@@ -11,7 +12,6 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,12 +81,10 @@ public class CheckResizeDelegate implements JavaDelegate {
   }
 
   static boolean beforeRegistrationDeadline(DelegateExecution execution) {
-    Date deadline = (Date) execution.getVariable(RESIZE_REGISTRATION_DEADLINE);
-    return deadline != null && !ClockUtil.getCurrentTime().after(deadline);
+    return FoundationWait.isWithin((Date) execution.getVariable(RESIZE_REGISTRATION_DEADLINE));
   }
 
   static boolean pastDeadline(DelegateExecution execution) {
-    Date deadline = (Date) execution.getVariable(RESIZE_DEADLINE);
-    return deadline != null && ClockUtil.getCurrentTime().after(deadline);
+    return FoundationWait.isPast((Date) execution.getVariable(RESIZE_DEADLINE));
   }
 }

@@ -2,6 +2,7 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.opsman.OmInstallation;
 import io.pksorchestrator.platform.opsman.OpsManagerGateway;
@@ -59,8 +60,8 @@ public class ApplyChangesDelegate implements JavaDelegate {
     ex.setVariable(Variables.INSTALLATION_ID, id);
     ex.setVariable(Variables.INSTALLATION_STATUS, "running");
     ex.setVariable(Variables.INSTALLATION_DEADLINE,
-        StemcellUpgradeSupport.deadline(foundations, f, properties.getInstallationTimeout()));
+        FoundationWait.deadline(foundations, f, properties.getInstallationTimeout()).toString());
     ex.setVariable(Variables.INSTALLATION_POLL_WAIT,
-        StemcellUpgradeSupport.wallWait(foundations, f, properties.getInstallationPollInterval()));
+        FoundationWait.pollWait(foundations, f, properties.getInstallationPollInterval()));
   }
 }

@@ -2,6 +2,7 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.UpgradeTask;
@@ -44,7 +45,7 @@ public class CancelPendingUpgradesDelegate implements JavaDelegate {
     s.cancelReason = StopReason.ABORTED;
     ex.setVariable(Variables.BATCH_SETTLED, UpgradeTaskFollower.follow(s, task));
     ex.setVariable(Variables.CLUSTER_POLL_WAIT,
-        StemcellUpgradeSupport.wallWait(foundations, s.foundation, properties.getClusterPollInterval()));
+        FoundationWait.pollWait(foundations, s.foundation, properties.getClusterPollInterval()));
     UpgradeStateStore.write(ex, s);
   }
 }

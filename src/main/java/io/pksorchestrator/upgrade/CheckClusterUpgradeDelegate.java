@@ -2,6 +2,7 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.UpgradeTask;
@@ -38,7 +39,7 @@ public class CheckClusterUpgradeDelegate implements JavaDelegate {
       pks.cancelTask(s.foundation, taskId);
       s.cancelReason = StopReason.WINDOW_CLOSED;
     }
-    if (!settled && StemcellUpgradeSupport.isPast(string(ex, Variables.BATCH_DEADLINE))) {
+    if (!settled && FoundationWait.isReached(string(ex, Variables.BATCH_DEADLINE))) {
       for (String name : s.batch) {
         s.cluster(name).filter(c -> "in progress".equals(c.taskState)).ifPresent(CheckClusterUpgradeDelegate::late);
       }

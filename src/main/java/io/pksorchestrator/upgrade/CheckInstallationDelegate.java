@@ -2,6 +2,7 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.opsman.OmInstallation;
 import io.pksorchestrator.platform.opsman.OpsManagerGateway;
@@ -35,7 +36,7 @@ public class CheckInstallationDelegate implements JavaDelegate {
     OmInstallation installation = opsManager.installation(f, id);
     String tail = tail(opsManager.installationLogs(f, id));
     String status = installation.status();
-    if (installation.isRunning() && StemcellUpgradeSupport.isPast(string(ex, Variables.INSTALLATION_DEADLINE))) {
+    if (installation.isRunning() && FoundationWait.isReached(string(ex, Variables.INSTALLATION_DEADLINE))) {
       status = "failed";
       tail = tail + "\n[pkso] Installation " + id + " still running after " + properties.getInstallationTimeout()
           + " (pkso.upgrade.installation-timeout); check it in Ops Manager before retrying.";

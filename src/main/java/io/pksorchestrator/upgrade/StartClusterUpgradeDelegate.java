@@ -1,5 +1,6 @@
 package io.pksorchestrator.upgrade;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
@@ -51,10 +52,10 @@ public class StartClusterUpgradeDelegate implements JavaDelegate {
     int rounds = (s.batch.size() + maxInFlight - 1) / maxInFlight;
     ex.setVariable(Variables.UPGRADE_TASK_ID, task.uuid());
     ex.setVariable(Variables.BATCH_SETTLED, false);
-    ex.setVariable(Variables.BATCH_DEADLINE, StemcellUpgradeSupport.deadline(foundations, s.foundation,
-        properties.getClusterUpgradeTimeout().multipliedBy(rounds)));
+    ex.setVariable(Variables.BATCH_DEADLINE, FoundationWait.deadline(foundations, s.foundation,
+        properties.getClusterUpgradeTimeout().multipliedBy(rounds)).toString());
     ex.setVariable(Variables.CLUSTER_POLL_WAIT,
-        StemcellUpgradeSupport.wallWait(foundations, s.foundation, properties.getClusterPollInterval()));
+        FoundationWait.pollWait(foundations, s.foundation, properties.getClusterPollInterval()));
     UpgradeStateStore.write(ex, s);
   }
 

@@ -2,6 +2,7 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.opsman.OmStemcell;
 import io.pksorchestrator.platform.opsman.OpsManagerGateway;
@@ -51,7 +52,6 @@ public class StartStemcellUploadDelegate implements JavaDelegate {
   }
 
   static String pollWait(StemcellUploads uploads) {
-    java.time.Duration wait = uploads.pollInterval();
-    return (wait.compareTo(java.time.Duration.ofSeconds(1)) < 0 ? java.time.Duration.ofSeconds(1) : wait).toString();
+    return FoundationWait.wallWait(uploads.pollInterval());
   }
 }
