@@ -6,6 +6,7 @@ import io.pksorchestrator.cluster.ClusterCreationProcess.Elements;
 import io.pksorchestrator.operations.ClusterLeaseModel;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OutcomeWriter;
 import io.pksorchestrator.operations.RejectionReasons;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -47,8 +48,7 @@ public class ClusterCreationOutcomeListener implements ExecutionListener {
   }
 
   private static void set(DelegateExecution execution, OperationOutcome outcome, String message) {
-    execution.setVariable(OperationVariables.OUTCOME, outcome.value());
-    execution.setVariable(OperationVariables.OUTCOME_MESSAGE, message);
+    OutcomeWriter.write(execution, outcome, message);
   }
 
   private static String comment(DelegateExecution execution) {

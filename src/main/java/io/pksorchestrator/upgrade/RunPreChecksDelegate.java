@@ -3,6 +3,7 @@ package io.pksorchestrator.upgrade;
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
 import io.pksorchestrator.operations.OperationOutcome;
+import io.pksorchestrator.operations.OutcomeWriter;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.operations.RejectionReasons;
 import io.pksorchestrator.operations.WholeNumbers;
@@ -34,8 +35,7 @@ public class RunPreChecksDelegate implements JavaDelegate {
     RejectionReasons.write(ex, result.reasons());
     UpgradeStateStore.write(ex, result.state());
     if (!result.passed()) {
-      ex.setVariable(OperationVariables.OUTCOME, OperationOutcome.REJECTED.value());
-      ex.setVariable(OperationVariables.OUTCOME_MESSAGE, "Pre-checks failed: " + String.join("; ", result.reasons()));
+      OutcomeWriter.write(ex, OperationOutcome.REJECTED, "Pre-checks failed: " + String.join("; ", result.reasons()));
       return;
     }
     ex.setVariable(Variables.STEMCELL_ON_OPS_MANAGER, result.stemcellOnOpsManager());

@@ -3,7 +3,7 @@ package io.pksorchestrator.upgrade;
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
 import io.pksorchestrator.operations.OperationOutcome;
-import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OutcomeWriter;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.StopReason;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterEntry;
@@ -33,8 +33,7 @@ public class WriteUpgradeReportDelegate implements JavaDelegate {
     UpgradeStateStore.write(ex, s);
     UpgradeStateStore.writeJson(ex, Variables.UPGRADE_REPORT, report);
     ex.setVariable(Variables.UPGRADE_REPORT_TEXT, report.text());
-    ex.setVariable(OperationVariables.OUTCOME, outcome.value());
-    ex.setVariable(OperationVariables.OUTCOME_MESSAGE, report.upgraded() + " of " + s.clusters.size()
+    OutcomeWriter.write(ex, outcome, report.upgraded() + " of " + s.clusters.size()
         + " cluster(s) upgraded to " + s.stemcellOs + " " + s.stemcellVersion + ", " + report.failed() + " failed, "
         + report.skipped() + " skipped" + (stopReason == null ? "" : "; stopped: " + stopReason));
   }

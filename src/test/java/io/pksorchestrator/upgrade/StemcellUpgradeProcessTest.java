@@ -95,6 +95,7 @@ class StemcellUpgradeProcessTest {
     ClusterVerifier verifier = new ClusterVerifier(fake.pks, fake.bosh);
     Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
         io.pksorchestrator.operations.JobRetryProperties.defaults()));
+    Mocks.register("outcomeWriter", new io.pksorchestrator.operations.OutcomeWriter());
     Mocks.register("upgradeStartListener", new UpgradeStartListener());
     Mocks.register("fourEyesTaskListener", new FourEyesTaskListener());
     Mocks.register("upgradeWindow", new MaintenanceWindow());
