@@ -27,8 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code ProcessEngineAuthenticationFilter} with {@code HttpBasicAuthenticationProvider} (password check through
  * {@link IdentityService#checkPassword}, user, groups and tenants set as the engine's authentication for the
  * request and cleared afterwards; a credential verified within the last seconds is taken from
- * {@link VerifiedCredentials}, docs/security.md §7), plus what that filter lacks: a Camunda webapp session is accepted for reading
- * ({@code GET}/{@code HEAD}) outside {@code /engine-rest}, so a Tasklist form can load {@code /api/...} images; an
+ * {@link VerifiedCredentials}, docs/security.md §7), plus what that filter lacks: a Camunda webapp session is
+ * accepted for reading ({@code GET}/{@code HEAD}) outside {@code /engine-rest}, so a Tasklist form can load
+ * {@code /api/...} images; an
  * admin-only rule for actuator; a proper realm and a small JSON 401 body. Sessions are not accepted for changing
  * requests because those have no CSRF protection outside the webapps.
  */

@@ -21,9 +21,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * <p>It is also where every identity change of the engine is written, so it empties the cache of verified
  * credentials ({@link VerifiedCredentials}, docs/security.md §7) on each: a saved user (a new password), a deleted
  * user, group or tenant, a saved group or tenant, a group or tenant membership created or deleted, a user locked, and
- * every refused password check (the account's delay starts or grows). Not an unlock: it only lets a user in again
- * (the engine calls it on every accepted password check), and a cached credential was verified while unlocked. At once, and again when the
- * transaction commits, so a request that read the old state meanwhile cannot keep it.
+ * every refused password check (the account's delay starts or grows); at once, and again when the transaction
+ * commits, so a request that read the old state meanwhile cannot keep it. Not an unlock: it only lets a user in
+ * again (the engine calls it on every accepted password check), and a cached credential was verified unlocked.
  */
 final class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
