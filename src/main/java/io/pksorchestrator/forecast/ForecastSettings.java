@@ -28,7 +28,7 @@ public record ForecastSettings(Duration minHistory, Duration maxHistory, double 
   /** Default locally weighted band: half-life of the recent level. */
   public static final Duration LOCAL_BAND_HALF_LIFE = Duration.ofHours(1);
   /** Default locally weighted band: base as a share of the mean level. */
-  public static final double LOCAL_BAND_BASE = 0.5;
+  public static final double LOCAL_BAND_BASE = 0.25;
 
   /** As the canonical constructor, with the default locally weighted band. */
   public ForecastSettings(Duration minHistory, Duration maxHistory, double upperQuantile, double lowerQuantile,
