@@ -5,16 +5,23 @@ import java.util.Arrays;
 /**
  * Scores a model's rolling-origin forecasts and calibrates its prediction band from the same residuals
  * (split-conformal style: the band at horizon h is the point forecast plus empirical quantiles of the errors at h).
- * Two band shapes compete: absolute errors (constant width) and errors relative to the forecast (width proportional
- * to the level, for series whose noise grows with load); the one with the lower loss is kept.
+ * Band shapes compete: absolute errors (constant width), errors relative to the forecast (width proportional
+ * to the level, for series whose noise grows with load) and, when a local scale is given, errors divided by the
+ * scale known at their origin (width proportional to the scale now: locally weighted conformal prediction); the one
+ * with the lowest loss is kept.
  *
  * @param error mean pinball loss of the calibrated upper band at the upper quantile (under-forecasts weigh
  *     {@code q / (1 - q)} times more than over-forecasts: 19x at 0.95)
  * @param relative whether the band is relative to the forecast level
  * @param floor smallest level a relative band is scaled by (keeps it from vanishing near zero)
- * @param upperOffset per horizon, the upper-quantile residual (absolute, or relative to the level)
+ * @param upperOffset per horizon, the upper-quantile residual (absolute, relative to the level, or in units of the
+ *     local scale)
  * @param lowerOffset per horizon, the lower-quantile residual
  * @param medianOffset per horizon, the median residual (bias correction of the point forecast)
+ * @param local whether the band is in units of the local scale (then {@code relative} is false)
+ * @param scaleNow the local scale at the newest origin, which a local band's offsets are multiplied by; NaN if not
+ *     local
+ * @param scaleMean the mean local scale over the backtest origins (the band's typical width); NaN if not local
  */
 public record Backtest(double error, boolean relative, double floor, double[] upperOffset, double[] lowerOffset,
     double[] medianOffset, boolean local, double scaleNow, double scaleMean) {
