@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
@@ -102,7 +104,7 @@ public class ReadClusterDelegate implements JavaDelegate {
 
   private static boolean otherResizeRunning(DelegateExecution execution, ResizeRequest r) {
     return execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(r.key()).list().stream()
+        .processDefinitionKey(KEY).processInstanceBusinessKey(r.key()).list().stream()
         .anyMatch(pi -> !pi.getId().equals(execution.getProcessInstanceId()));
   }
 

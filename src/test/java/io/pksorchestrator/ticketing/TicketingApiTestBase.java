@@ -12,7 +12,7 @@ import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.PksPlan;
-import io.pksorchestrator.resize.PredictiveResizeModel;
+import io.pksorchestrator.resize.PredictiveResizeProcess;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,12 +112,12 @@ abstract class TicketingApiTestBase {
     grantOn(OperatorGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(OperatorGroups.ADMINS, Resources.PROCESS_INSTANCE, Permissions.ALL);
     repositoryService.createDeployment().name("ticketing-test-models")
-        .addModelInstance(ClusterCreationProcess.PROCESS_KEY + ".bpmn", approvalModel(
-            ClusterCreationProcess.PROCESS_KEY, "Task_ApproveClusterCreation", "Approve cluster creation", "created",
+        .addModelInstance(ClusterCreationProcess.KEY + ".bpmn", approvalModel(
+            ClusterCreationProcess.KEY, "Task_ApproveClusterCreation", "Approve cluster creation", "created",
             "ticketing-test-cluster-approval"))
         .addClasspathResource("ticketing/test-cluster-approval.form")
-        .addModelInstance(PredictiveResizeModel.PROCESS_KEY + ".bpmn", approvalModel(
-            PredictiveResizeModel.PROCESS_KEY, "Task_ApproveResize", "Approve resize", "resized", null))
+        .addModelInstance(PredictiveResizeProcess.KEY + ".bpmn", approvalModel(
+            PredictiveResizeProcess.KEY, "Task_ApproveResize", "Approve resize", "resized", null))
         .addModelInstance(StemcellUpgradeProcess.KEY + ".bpmn", approvalModel(
             StemcellUpgradeProcess.KEY, "Task_ApproveUpgrade", "Approve stemcell upgrade", "upgraded", null))
         .deploy();
