@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,20 +34,15 @@ public class ReadClusterDelegate implements JavaDelegate {
   private final String publicUrl;
 
   /**
-   * @param publicUrl base URL of this application as operators' browsers reach it ({@code pkso.ticketing.public-url}):
-   *     the approval form's image needs an absolute {@code http(s)} URL (Tasklist's form renderer drops relative ones)
+   * @param publicUrl base URL of this application as operators' browsers reach it ({@code pkso.ticketing.public-url},
+   *     always set by {@code config/ticketing.yml}; default in {@code ticketing.TicketingProperties}): the approval
+   *     form's image needs an absolute {@code http(s)} URL (Tasklist's form renderer drops relative ones)
    */
-  @Autowired
   public ReadClusterDelegate(PksGateway pks, ResizeProperties settings,
-      @Value("${pkso.ticketing.public-url:http://localhost:8080}") String publicUrl) {
+      @Value("${pkso.ticketing.public-url}") String publicUrl) {
     this.pks = pks;
     this.settings = settings;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
-  }
-
-  /** With the default public URL {@code http://localhost:8080} (tests). */
-  public ReadClusterDelegate(PksGateway pks, ResizeProperties settings) {
-    this(pks, settings, "http://localhost:8080");
   }
 
   @Override

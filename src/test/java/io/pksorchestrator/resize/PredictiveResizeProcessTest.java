@@ -79,7 +79,7 @@ class PredictiveResizeProcessTest {
     Mockito.doAnswer(inv -> recorded.add(inv.getArgument(0))).when(store).record(Mockito.any());
     Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
         io.pksorchestrator.operations.JobRetryProperties.defaults()));
-    Mocks.register("readClusterDelegate", new ReadClusterDelegate(pks, settings));
+    Mocks.register("readClusterDelegate", new ReadClusterDelegate(pks, settings, "http://localhost:8080"));
     Mocks.register("checkProposalDelegate", new CheckProposalDelegate(pks, foundations, settings));
     Mocks.register("resizeClusterDelegate", new ResizeClusterDelegate(pks, foundations, settings));
     Mocks.register("checkResizeDelegate", new CheckResizeDelegate(pks));
