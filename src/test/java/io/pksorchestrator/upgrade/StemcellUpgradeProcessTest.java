@@ -570,7 +570,8 @@ class StemcellUpgradeProcessTest {
     assertThat(lab.upgrades.tasks).hasSize(1);
     drive(pi);
     assertThat(pi).isEnded();
-    assertThat(lab.upgrades.tasks).extracting(t -> t.clusters).containsExactly(List.of("alpha"), List.of("bravo", "charlie"));
+    assertThat(lab.upgrades.tasks).extracting(t -> t.clusters)
+        .containsExactly(List.of("alpha"), List.of("bravo", "charlie"));
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
   }
 
