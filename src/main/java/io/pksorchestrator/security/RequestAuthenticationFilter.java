@@ -26,8 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates every request outside the webapps against Camunda identity, like the engine's
  * {@code ProcessEngineAuthenticationFilter} with {@code HttpBasicAuthenticationProvider} (password check through
  * {@link IdentityService#checkPassword}, user, groups and tenants set as the engine's authentication for the
- * request and cleared afterwards), plus what that filter lacks: a Camunda webapp session is accepted for reading
- * ({@code GET}/{@code HEAD}) outside {@code /engine-rest}, so a Tasklist form can load {@code /api/...} images; an
+ * request and cleared afterwards; a credential verified within the last seconds is taken from
+ * {@link VerifiedCredentials}, docs/security.md §7), plus what that filter lacks: a Camunda webapp session is
+ * accepted for reading ({@code GET}/{@code HEAD}) outside {@code /engine-rest}, so a Tasklist form can load
+ * {@code /api/...} images; an
  * admin-only rule for actuator; a proper realm and a small JSON 401 body. Sessions are not accepted for changing
  * requests because those have no CSRF protection outside the webapps.
  */
@@ -38,10 +40,13 @@ public class RequestAuthenticationFilter extends OncePerRequestFilter {
 
   private final ProcessEngine engine;
   private final String realm;
+  private final VerifiedCredentials verified;
 
-  public RequestAuthenticationFilter(ProcessEngine engine, SecurityProperties properties) {
+  public RequestAuthenticationFilter(ProcessEngine engine, SecurityProperties properties,
+      VerifiedCredentials verified) {
     this.engine = engine;
     this.realm = properties.realm();
+    this.verified = verified;
   }
 
   @Override
@@ -109,14 +114,21 @@ public class RequestAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     String user = decoded.substring(0, colon);
+    String password = decoded.substring(colon + 1);
+    VerifiedCredentials.Identity known = verified.find(user, password);
+    if (known != null) {
+      return new Principal(known.userId(), known.groups(), known.tenants());
+    }
+    long generation = verified.generation();
     IdentityService identity = engine.getIdentityService();
-    if (!identity.checkPassword(user, decoded.substring(colon + 1))) {
+    if (!identity.checkPassword(user, password)) {
       LOG.info("PKSO-SEC001 Rejected HTTP Basic credentials for user '{}'", user.replaceAll("[\\r\\n]", "_"));
       return null;
     }
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
         .stream().map(Tenant::getId).toList();
+    verified.remember(user, password, new VerifiedCredentials.Identity(user, groups, tenants), generation);
     return new Principal(user, groups, tenants);
   }
 

@@ -27,8 +27,8 @@ public class SecurityFilterConfiguration {
   /** Authentication for everything outside the webapps (which log in by session themselves). */
   @Bean
   FilterRegistrationBean<RequestAuthenticationFilter> requestAuthenticationFilter(ProcessEngine engine,
-      SecurityProperties properties) {
-    var registration = new FilterRegistrationBean<>(new RequestAuthenticationFilter(engine, properties));
+      SecurityProperties properties, VerifiedCredentials verified) {
+    var registration = new FilterRegistrationBean<>(new RequestAuthenticationFilter(engine, properties, verified));
     registration.setName("pksoRequestAuthenticationFilter");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
