@@ -7,7 +7,8 @@
 # stdout.
 #
 # Usage: scripts/fleet-scale.sh [fleet-scale options, see --help]     (default: --clusters 1000 --days 1)
-#   JAVA_OPTS      the application's JVM options (default: the operator settings of README "Memory": -Xmx384m ...)
+#   JAVA_OPTS      the application's JVM options (default @deploy/jvm.options, the operator settings: README "Memory")
+#   MALLOC_ARENA_MAX  for the application (default 2, as in the Docker image)
 #   SIM_JAVA_OPTS  the simulator's JVM options (default -Xmx512m -XX:+UseSerialGC)
 #   SIM_PORT       the simulator's port (default 0: a free one)
 #   SIMULATOR      "in-process" runs the simulator inside the application's JVM instead (RSS: both together)
@@ -42,5 +43,5 @@ for _ in $(seq 1 240); do
 done
 [[ -n $port ]] || { echo "fleet-scale.sh: the simulator did not start within 120 s (log: $sim_log)" >&2; exit 1; }
 echo "standalone simulator: pid $sim_pid, port $port, $clusters synthetic clusters, speed $speed (log: $sim_log)" >&2
-JAVA_OPTS=${JAVA_OPTS:--Xmx768m} \
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} JAVA_OPTS=${JAVA_OPTS:-@deploy/jvm.options} \
   "$here/app-command.sh" fleet-scale "$@" --simulator-port "$port" --simulator-pid "$sim_pid"

@@ -330,8 +330,12 @@ public final class FleetScaleCommand {
         out.printf(Locale.ROOT, "RSS of the application (the simulated foundation in its own process): %.0f MB now,"
             + " peak %.0f MB (target: <= 1024 MB); JVM arguments: %s%n", rss[0] / 1024.0, rss[1] / 1024.0,
             String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        out.printf(Locale.ROOT, "peak heap used (all pools, since start): %.0f MB of max %.0f MB%n",
-            peakHeapUsed() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        long committed = Runtime.getRuntime().totalMemory();
+        System.gc(); // after the RSS figures: the live heap at the end of the run
+        out.printf(Locale.ROOT, "heap: %.0f MB committed at the end, max %.0f MB; live after a full collection at the"
+            + " end: %.0f MB (the GC log, -Xlog:gc, shows it during the run)%n", committed / 1e6,
+            Runtime.getRuntime().maxMemory() / 1e6,
+            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);
       }
       if (simulatorRss != null) {
         out.printf(Locale.ROOT, "RSS of the standalone simulated foundation (pid %d, %d synthetic clusters): %.0f MB"
@@ -458,17 +462,6 @@ public final class FleetScaleCommand {
     QueryTimes minus(QueryTimes o) {
       return new QueryTimes(count - o.count, seconds - o.seconds);
     }
-  }
-
-  /** The sum of the heap pools' peak usage since the JVM started (an upper bound of the peak heap in use). */
-  static long peakHeapUsed() {
-    long sum = 0;
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 
   /** VmRSS and VmHWM in KB of the process whose {@code /proc/<pid>/status} this is (Linux), or -1. */
