@@ -29,10 +29,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code fleet-scale} command: runs the whole application (engine, H2 file database, history level and cleanup as
- * configured, the simulated foundation in-process with a synthetic fleet) for a stretch of simulated time and reports
+ * configured) against the simulated foundation holding a synthetic fleet (in this JVM, or the standalone simulator in
+ * a process of its own with {@code --simulator-port}) for a stretch of simulated time and reports
  * what the forecasting cycle costs at that fleet: cycle wall time (p50, max; the first cycle, which back-fills the
  * fleet's history, apart), Prometheus query time, database rows and bytes added per simulated day (engine history and
- * demand samples apart) and the process's RSS. Progress on standard error, figures on standard output.
+ * demand samples apart) and the application's RSS (and the standalone simulator's). Progress on standard error,
+ * figures on standard output.
  */
 public final class FleetScaleCommand {
 
