@@ -54,10 +54,11 @@ public class StartupBanner {
     line(b, "Camunda REST API", base + trimSlash(env.getProperty("spring.jersey.application-path",
         "/engine-rest")));
     line(b, "Health", base + "/actuator/health");
-    if (env.getProperty("pkso.simulator.enabled", Boolean.class, false)) {
-      String foundation = env.getProperty("pkso.simulator.foundation", "lab");
+    if ("true".equals(env.getProperty("pkso.simulator.enabled"))) { // the simulator's own condition
+      // port, foundation and speed as the simulator publishes them before start (its properties type holds defaults)
+      String foundation = env.getProperty("pkso.simulator.foundation");
       line(b, "Simulated foundation '" + foundation + "'", "http://localhost:" + env.getProperty("pkso.simulator.port")
-          + "/" + foundation + " (speed " + env.getProperty("pkso.simulator.speed", "60") + "x; see docs/simulator.md)");
+          + "/" + foundation + " (speed " + env.getProperty("pkso.simulator.speed") + "x; see docs/simulator.md)");
     }
     b.append("  Users (log in to the webapps with them; HTTP Basic on the REST APIs):\n");
     for (BootstrapUser user : users) {

@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -36,6 +37,8 @@ class BpmnModelGuardrailTest extends PlatformApplicationTest {
   private static final Pattern GENERATED_ID =
       Pattern.compile("(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task)_[0-9a-z]{7}");
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
+  /** A retry cycle from configuration: a property of the {@code jobRetries} bean ({@code pkso.jobs.*}). */
+  private static final Pattern RETRY_CYCLE = Pattern.compile("^\\$\\{jobRetries\\.([A-Za-z][A-Za-z0-9]*)}$");
 
   @Autowired ApplicationContext context;
 
@@ -67,6 +70,13 @@ class BpmnModelGuardrailTest extends PlatformApplicationTest {
           problems.add(file + ": generated id " + e.getId());
         }
       }
+      for (CamundaFailedJobRetryTimeCycle cycle : model.getModelElementsByType(CamundaFailedJobRetryTimeCycle.class)) {
+        String problem = retryCycleProblem(cycle.getTextContent());
+        if (problem != null) {
+          BaseElement owner = (BaseElement) cycle.getParentElement().getParentElement();
+          problems.add(file + ": " + owner.getId() + " " + problem);
+        }
+      }
       for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
         String expression = task.getCamundaDelegateExpression();
         if (expression == null) {
@@ -92,6 +102,21 @@ class BpmnModelGuardrailTest extends PlatformApplicationTest {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * Why a {@code failedJobRetryTimeCycle} is not taken from configuration, or null when it is: it must be
+   * {@code ${jobRetries.<property>}} naming a readable property of the {@code jobRetries} bean, never a literal.
+   */
+  String retryCycleProblem(String text) {
+    Matcher m = RETRY_CYCLE.matcher(text == null ? "" : text.strip());
+    if (!m.matches()) {
+      return "has retry cycle '" + text + "', not ${jobRetries.<property>} (pkso.jobs.*)";
+    }
+    if (!new BeanWrapperImpl(context.getBean("jobRetries")).isReadableProperty(m.group(1))) {
+      return "has retry cycle " + text + ", but jobRetries has no property " + m.group(1);
+    }
+    return null;
+  }
+
   /** Whether the class is constructed with a foundation type, directly or through project services. */
   static boolean reachesFoundation(Class<?> type, int depth) {
     if (depth > 4 || !type.getName().startsWith("io.pksorchestrator.")) {
@@ -111,11 +136,25 @@ class BpmnModelGuardrailTest extends PlatformApplicationTest {
   }
 
   @Test
+  void theEngineDefaultRetryCycleIsTheConfiguredOne() {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        context.getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+    assertThat(configuration.getFailedJobRetryTimeCycle())
+        .isEqualTo(context.getBean(io.pksorchestrator.operations.JobRetries.class).getRetryCycle())
+        .isEqualTo("PT10S,PT1M,PT5M,PT15M,PT30M");
+  }
+
+  @Test
   void theCheckItselfCatchesViolations() {
     assertThat(reachesFoundation(io.pksorchestrator.cluster.CreateClusterDelegate.class, 0)).isTrue();
     assertThat(GENERATED_ID.matcher("Activity_0x1y2z3").matches()).isTrue();
     assertThat(GENERATED_ID.matcher("Task_CreateCluster").matches()).isFalse();
     assertThat(BEAN_EXPRESSION.matcher("${createClusterDelegate}").matches()).isTrue();
     assertThat(context.containsBean("doesNotExistDelegate")).isFalse();
+    assertThat(retryCycleProblem("PT10S,PT1M,PT5M,PT15M")).contains("not ${jobRetries.<property>}");
+    assertThat(retryCycleProblem("${clusterCreationSettings.retryCycle}")).contains("not ${jobRetries.<property>}");
+    assertThat(retryCycleProblem("${jobRetries.noSuchCycle}")).contains("no property noSuchCycle");
+    assertThat(retryCycleProblem("${jobRetries.retryCycle}")).isNull();
+    assertThat(retryCycleProblem("${jobRetries.forecastCycleRetryCycle}")).isNull();
   }
 }

@@ -148,6 +148,33 @@ class ConfigurationDefaultsTest {
     assertThat(differ).as("documented defaults that are not the code's").isEmpty();
   }
 
+  /**
+   * A default written as a fallback in Java ({@code @Value("${key:default}")}, {@code getProperty("pkso...", default)})
+   * is a second home of a default that its properties type (or the library's own, e.g. Camunda's job executor)
+   * already holds: production code reads the properties type, or the placeholder without a fallback.
+   */
+  @Test
+  void noJavaCodeWritesAFallbackForASetting() throws IOException {
+    Pattern placeholderFallback = Pattern.compile("\\$\\{[a-zA-Z0-9._-]+:");
+    Pattern propertyFallback = Pattern.compile("getProperty\\(\\s*\"pkso\\.[^\"]*\"\\s*,");
+    List<String> fallbacks = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+          String code = lines.get(i).trim();
+          if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
+            continue; // Javadoc and comments may show examples
+          }
+          if (placeholderFallback.matcher(code).find() || propertyFallback.matcher(code).find()) {
+            fallbacks.add(file + ":" + (i + 1) + ": " + code);
+          }
+        }
+      }
+    }
+    assertThat(fallbacks).as("defaults written as fallbacks in Java: take them from the properties type").isEmpty();
+  }
+
   /** Whether binding {@code values} gives the properties type of {@code prefix} exactly its defaults. */
   private static boolean same(String prefix, Map<String, String> values) {
     try {

@@ -6,6 +6,7 @@ import io.pksorchestrator.security.IdentityBootstrap;
 import io.pksorchestrator.security.IdentityBootstrap.BootstrapUser;
 import io.pksorchestrator.security.IdentityBootstrap.PasswordOrigin;
 import io.pksorchestrator.security.SecurityProperties;
+import io.pksorchestrator.simulator.SimulatorSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,6 +90,7 @@ class StartupBannerTest {
   void bannerNamesEveryAddressAndWhereEachPasswordCameFrom() {
     MockEnvironment env = new MockEnvironment().withProperty("pkso.simulator.enabled", "true")
         .withProperty("pkso.simulator.port", "9494").withProperty("pkso.simulator.foundation", "lab");
+    SimulatorSettings.publish(env); // as at every start: the simulator's effective settings, defaults included
     String text = StartupBanner.text(8484, env, List.of(
         new BootstrapUser("admin", "camunda-admin", PasswordOrigin.GENERATED),
         new BootstrapUser("operator", "platform-operators", PasswordOrigin.CONFIGURED),
@@ -100,7 +102,7 @@ class StartupBannerTest {
         .containsPattern("Fleet overview +http://localhost:8484/\n")
         .containsPattern("Ticketing API /api/v1 docs +http://localhost:8484/swagger-ui.html\n")
         .containsPattern("Camunda REST API +http://localhost:8484/engine-rest\n")
-        .containsPattern("Simulated foundation 'lab' +http://localhost:9494/lab ")
+        .containsPattern("Simulated foundation 'lab' +http://localhost:9494/lab \\(speed 60x; ")
         .containsPattern("admin +\\(camunda-admin\\) +password generated at this start, printed once above "
             + "\\(PKSO-SEC012\\)")
         .containsPattern("operator +\\(platform-operators\\) +password set from PKSO_OPERATOR_PASSWORD")

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pksorchestrator.cli.Progress;
 import io.pksorchestrator.platform.metrics.PrometheusMetricsGateway;
-import io.pksorchestrator.resize.ForecastScalingModel;
+import io.pksorchestrator.resize.ForecastScalingProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -254,7 +254,7 @@ public final class FleetScaleCommand {
       String lastCompleted = first.getId();
       int skipped = 0;
       int running = (int) history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(ForecastScalingModel.PROCESS_KEY).unfinished().count();
+          .processDefinitionKey(ForecastScalingProcess.KEY).unfinished().count();
       for (HistoricProcessInstance c : cycles) {
         if (!c.getStartTime().after(first.getStartTime())) {
           continue;
@@ -354,7 +354,7 @@ public final class FleetScaleCommand {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (HistoricProcessInstance c : finishedCycles(history)) {
-        if (ForecastScalingModel.END.equals(c.getEndActivityId())) {
+        if (ForecastScalingProcess.Elements.END.equals(c.getEndActivityId())) {
           return c;
         }
       }
@@ -364,13 +364,13 @@ public final class FleetScaleCommand {
   }
 
   private static List<HistoricProcessInstance> finishedCycles(HistoryService history) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey(ForecastScalingModel.PROCESS_KEY)
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(ForecastScalingProcess.KEY)
         .finished().orderByProcessInstanceStartTime().asc().list();
   }
 
   private static boolean skippedCycle(HistoryService history, HistoricProcessInstance c) {
     List<HistoricActivityInstance> ends = history.createHistoricActivityInstanceQuery().processInstanceId(c.getId())
-        .activityId(ForecastScalingModel.END_SKIPPED).list();
+        .activityId(ForecastScalingProcess.Elements.END_SKIPPED).list();
     return !ends.isEmpty();
   }
 
@@ -398,7 +398,7 @@ public final class FleetScaleCommand {
         if (KEYED.contains(u) && rows > 0) {
           String column = u.equals("ACT_HI_JOB_LOG") ? "PROCESS_DEF_KEY_" : "PROC_DEF_KEY_";
           long mine = jdbc.queryForObject("SELECT COUNT(*) FROM \"" + t + "\" WHERE " + column + " = ?", Long.class,
-              ForecastScalingModel.PROCESS_KEY);
+              ForecastScalingProcess.KEY);
           cycleRows += mine;
           cycleBytes += (double) bytes * mine / rows;
         }

@@ -3,6 +3,7 @@ package io.pksorchestrator.cluster;
 import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.*;
 
 import io.pksorchestrator.cluster.ClusterCreationProcess.CreationStatus;
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
@@ -10,7 +11,6 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +56,7 @@ public class CheckClusterCreationDelegate implements JavaDelegate {
       execution.setVariable(CREATION_STATUS, CreationStatus.SUCCEEDED);
     } else if (c.lastActionState() == ActionState.FAILED) {
       fail(execution, CreationStatus.FAILED, "PKS reports the creation failed: " + c.lastActionDescription());
-    } else if (ClockUtil.getCurrentTime().after((Date) execution.getVariable(CREATION_DEADLINE))) {
+    } else if (FoundationWait.isPast((Date) execution.getVariable(CREATION_DEADLINE))) {
       fail(execution, CreationStatus.DEADLINE_PASSED, "The creation did not finish before its deadline "
           + execution.getVariable(CREATION_DEADLINE) + "; last state '" + execution.getVariable(CLUSTER_STATE) + "': "
           + c.lastActionDescription());
@@ -67,8 +67,7 @@ public class CheckClusterCreationDelegate implements JavaDelegate {
 
   /** Whether PKS may still not show the action just requested ({@code registrationDeadline}). */
   static boolean beforeRegistrationDeadline(DelegateExecution execution) {
-    Date deadline = (Date) execution.getVariable(REGISTRATION_DEADLINE);
-    return deadline != null && !ClockUtil.getCurrentTime().after(deadline);
+    return FoundationWait.isWithin((Date) execution.getVariable(REGISTRATION_DEADLINE));
   }
 
   private static void fail(DelegateExecution execution, String status, String reason) {

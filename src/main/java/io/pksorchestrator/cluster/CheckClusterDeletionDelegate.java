@@ -3,6 +3,7 @@ package io.pksorchestrator.cluster;
 import static io.pksorchestrator.cluster.ClusterCreationProcess.Variables.*;
 
 import io.pksorchestrator.cluster.ClusterCreationProcess.DeletionStatus;
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
@@ -10,7 +11,6 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +54,7 @@ public class CheckClusterDeletionDelegate implements JavaDelegate {
           : c.lastActionState().wire()) + "; delete it again or check 'tkgi cluster " + r.clusterName() + "'");
     } else if (c.lastActionState() == ActionState.FAILED) {
       stuck(execution, "Deleting the failed cluster failed: " + c.lastActionDescription());
-    } else if (ClockUtil.getCurrentTime().after((Date) execution.getVariable(DELETION_DEADLINE))) {
+    } else if (FoundationWait.isPast((Date) execution.getVariable(DELETION_DEADLINE))) {
       stuck(execution, "Deleting the failed cluster did not finish before its deadline "
           + execution.getVariable(DELETION_DEADLINE) + "; last action " + c.lastAction() + ": "
           + c.lastActionDescription());

@@ -35,7 +35,7 @@ public class ClusterCreationContract implements OperationContract<ClusterCreatio
 
   @Override
   public String processKey() {
-    return ClusterCreationProcess.PROCESS_KEY;
+    return ClusterCreationProcess.KEY;
   }
 
   @Override

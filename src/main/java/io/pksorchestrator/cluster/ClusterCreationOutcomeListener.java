@@ -6,6 +6,7 @@ import io.pksorchestrator.cluster.ClusterCreationProcess.Elements;
 import io.pksorchestrator.operations.ClusterLeaseModel;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OutcomeWriter;
 import io.pksorchestrator.operations.RejectionReasons;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -42,13 +43,12 @@ public class ClusterCreationOutcomeListener implements ExecutionListener {
       case Elements.END_DELETED -> set(execution, OperationOutcome.FAILED, what + " creation failed; the failed"
           + " cluster was deleted: " + oneLine(execution.getVariable(FAILURE_REASON)));
       default -> throw new IllegalStateException("No outcome is defined for end event '"
-          + execution.getCurrentActivityId() + "' of " + ClusterCreationProcess.PROCESS_KEY);
+          + execution.getCurrentActivityId() + "' of " + ClusterCreationProcess.KEY);
     }
   }
 
   private static void set(DelegateExecution execution, OperationOutcome outcome, String message) {
-    execution.setVariable(OperationVariables.OUTCOME, outcome.value());
-    execution.setVariable(OperationVariables.OUTCOME_MESSAGE, message);
+    OutcomeWriter.write(execution, outcome, message);
   }
 
   private static String comment(DelegateExecution execution) {

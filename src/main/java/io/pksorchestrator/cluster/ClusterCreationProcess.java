@@ -8,7 +8,7 @@ package io.pksorchestrator.cluster;
  */
 public final class ClusterCreationProcess {
 
-  public static final String PROCESS_KEY = "ClusterCreationProcess";
+  public static final String KEY = "ClusterCreationProcess";
 
   /** Form ids (keys) of the Camunda Forms in {@code forms/}. */
   public static final class Forms {

@@ -21,7 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param creationDeadline how long a creation may run before an operator is asked, in foundation time
  * @param deletionDeadline how long deleting a failed cluster may run before an operator is asked again, in
  *     foundation time
- * @param retryCycle Camunda retry cycle of the steps that call the foundation
  * @param registrationTimeout how long after a create or delete request PKS may still not show it (a 404, or the
  *     previous action) without that being judged, in foundation time
  */
@@ -33,7 +32,6 @@ public record ClusterCreationProperties(
     @DefaultValue("PT1S") Duration minPollInterval,
     @DefaultValue("PT45M") Duration creationDeadline,
     @DefaultValue("PT30M") Duration deletionDeadline,
-    @DefaultValue("PT10S,PT1M,PT5M,PT15M,PT30M") String retryCycle,
     @DefaultValue("PT5M") Duration registrationTimeout) {
 
   /** The defaults (those of the annotations above: written once); for tests. */

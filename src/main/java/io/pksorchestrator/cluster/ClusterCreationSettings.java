@@ -1,5 +1,6 @@
 package io.pksorchestrator.cluster;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.Foundations;
 import java.time.Duration;
 import java.util.Date;
@@ -32,11 +33,6 @@ public class ClusterCreationSettings {
     return properties.approvalExpiry().toString();
   }
 
-  /** Retry cycle of the foundation-calling steps. */
-  public String getRetryCycle() {
-    return properties.retryCycle();
-  }
-
   /** Due date of a new approval task: now plus the escalation time. */
   public Date approvalDueDate() {
     return plus(properties.approvalEscalation());
@@ -44,23 +40,22 @@ public class ClusterCreationSettings {
 
   /** Wall-clock poll interval for the foundation, as an ISO-8601 duration. */
   public String pollInterval(String foundation) {
-    Duration wall = foundations.toWallTime(foundation, properties.pollInterval());
-    return (wall.compareTo(properties.minPollInterval()) < 0 ? properties.minPollInterval() : wall).toString();
+    return FoundationWait.pollWait(foundations, foundation, properties.pollInterval(), properties.minPollInterval());
   }
 
   /** Now plus the creation deadline (foundation time) in wall time. */
   public Date creationDeadline(String foundation) {
-    return plus(foundations.toWallTime(foundation, properties.creationDeadline()));
+    return FoundationWait.deadlineDate(foundations, foundation, properties.creationDeadline());
   }
 
   /** Now plus the deletion deadline (foundation time) in wall time. */
   public Date deletionDeadline(String foundation) {
-    return plus(foundations.toWallTime(foundation, properties.deletionDeadline()));
+    return FoundationWait.deadlineDate(foundations, foundation, properties.deletionDeadline());
   }
 
   /** Now plus the registration timeout (foundation time) in wall time. */
   public Date registrationDeadline(String foundation) {
-    return plus(foundations.toWallTime(foundation, properties.registrationTimeout()));
+    return FoundationWait.deadlineDate(foundations, foundation, properties.registrationTimeout());
   }
 
   private static Date plus(Duration duration) {

@@ -60,7 +60,7 @@ public class ValidateClusterRequestDelegate implements JavaDelegate {
   /** Running creations (any state, also suspended or with incidents) of the same name on the same foundation. */
   private static List<String> otherRunningCreations(DelegateExecution execution, ClusterRequest request) {
     return execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(ClusterCreationProcess.PROCESS_KEY)
+        .processDefinitionKey(ClusterCreationProcess.KEY)
         .variableValueEquals(CLUSTER_NAME, request.clusterName())
         .variableValueEquals(OperationVariables.FOUNDATION, request.foundation())
         .list().stream()

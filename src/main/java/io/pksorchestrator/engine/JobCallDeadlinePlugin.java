@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,16 +27,15 @@ public class JobCallDeadlinePlugin extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(JobCallDeadlinePlugin.class);
 
   private final Duration margin;
-  private final Duration lockTime;
 
-  public JobCallDeadlinePlugin(EngineProperties properties,
-      @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long lockTimeMillis) {
+  public JobCallDeadlinePlugin(EngineProperties properties) {
     this.margin = properties.jobLockMargin();
-    this.lockTime = Duration.ofMillis(lockTimeMillis);
   }
 
+  /** The lock time is the job executor's own ({@code camunda.bpm.job-execution.lock-time-in-millis}, else Camunda's). */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    Duration lockTime = Duration.ofMillis(configuration.getJobExecutor().getLockTimeInMillis());
     if (lockTime.compareTo(margin.multipliedBy(2)) < 0) {
       LOG.warn("PKSO-ENGINE030 Job lock time {} leaves less than the margin {} for foundation calls"
           + " (pkso.engine.job-lock-margin); jobs calling a foundation will be cut short", lockTime, margin);

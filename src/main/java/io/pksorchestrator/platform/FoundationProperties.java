@@ -61,7 +61,7 @@ public record FoundationProperties(Map<String, Foundation> foundations) {
       @DefaultValue Plans plans) {
 
     public Foundation {
-      proxy = proxy == null ? new Proxy(null, List.of(), true) : proxy;
+      proxy = proxy == null ? new Proxy(null, List.of(), Proxy.DEFAULT_FROM_ENVIRONMENT) : proxy;
       plans = plans == null ? new Plans(Plans.DEFAULT_MAX_WORKERS, Map.of()) : plans;
     }
 
@@ -85,7 +85,11 @@ public record FoundationProperties(Map<String, Foundation> foundations) {
    *     and its subdomains, {@code .example.com} only subdomains), a CIDR block; each optionally with {@code :port}
    * @param fromEnvironment whether the environment variables apply when {@code url} is not set
    */
-  public record Proxy(URI url, List<String> noProxy, @DefaultValue("true") boolean fromEnvironment) {
+  public record Proxy(URI url, List<String> noProxy,
+      @DefaultValue("" + Proxy.DEFAULT_FROM_ENVIRONMENT) boolean fromEnvironment) {
+
+    /** Default of {@code from-environment}. */
+    public static final boolean DEFAULT_FROM_ENVIRONMENT = true;
 
     public Proxy {
       noProxy = noProxy == null ? List.of() : List.copyOf(noProxy);
@@ -99,7 +103,8 @@ public record FoundationProperties(Map<String, Foundation> foundations) {
    * @param defaultMaxWorkers maximum workers of a plan without an entry in {@code max-workers}
    * @param maxWorkers maximum workers per plan name, as configured in the tile
    */
-  public record Plans(@DefaultValue("50") int defaultMaxWorkers, Map<String, Integer> maxWorkers) {
+  public record Plans(@DefaultValue("" + Plans.DEFAULT_MAX_WORKERS) int defaultMaxWorkers,
+      Map<String, Integer> maxWorkers) {
 
     /** Default of {@code default-max-workers}. */
     public static final int DEFAULT_MAX_WORKERS = 50;

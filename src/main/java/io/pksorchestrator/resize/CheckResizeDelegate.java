@@ -1,7 +1,10 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
@@ -9,7 +12,6 @@ import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +41,9 @@ public class CheckResizeDelegate implements JavaDelegate {
     Optional<PksCluster> found = pks.cluster(r.foundation(), r.cluster());
     boolean registered = found.map(c -> registered(c, r.proposedWorkers())).orElse(false);
     String failure = null;
-    String state = STATE_IN_PROGRESS;
+    String state = ResizeState.IN_PROGRESS;
     if (!registered && beforeRegistrationDeadline(execution)) {
-      state = STATE_IN_PROGRESS; // PKS may not show the update yet: judge nothing
+      state = ResizeState.IN_PROGRESS; // PKS may not show the update yet: judge nothing
     } else if (found.isEmpty()) {
       failure = "cluster " + r.key() + " disappeared during the resize";
     } else if (!"UPDATE".equalsIgnoreCase(found.get().lastAction())) {
@@ -59,10 +61,10 @@ public class CheckResizeDelegate implements JavaDelegate {
       failure = "PKS reports " + found.get().workerInstances() + " workers for " + r.key() + ", expected "
           + r.proposedWorkers();
     } else {
-      state = STATE_SUCCEEDED;
+      state = ResizeState.SUCCEEDED;
     }
     if (failure != null) {
-      state = STATE_FAILED;
+      state = ResizeState.FAILED;
       execution.setVariable(FAILURE_REASON, failure);
     }
     execution.setVariable(RESIZE_STATE, state);
@@ -79,12 +81,10 @@ public class CheckResizeDelegate implements JavaDelegate {
   }
 
   static boolean beforeRegistrationDeadline(DelegateExecution execution) {
-    Date deadline = (Date) execution.getVariable(RESIZE_REGISTRATION_DEADLINE);
-    return deadline != null && !ClockUtil.getCurrentTime().after(deadline);
+    return FoundationWait.isWithin((Date) execution.getVariable(RESIZE_REGISTRATION_DEADLINE));
   }
 
   static boolean pastDeadline(DelegateExecution execution) {
-    Date deadline = (Date) execution.getVariable(RESIZE_DEADLINE);
-    return deadline != null && ClockUtil.getCurrentTime().after(deadline);
+    return FoundationWait.isPast((Date) execution.getVariable(RESIZE_DEADLINE));
   }
 }

@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.ForecastScalingModel.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Elements.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,6 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.ForecastScalingModel.LOOP_COUNTER;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Variables.LOOP_COUNTER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.ForecastScalingModel.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Elements.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.KEY;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Variables.*;
 
 import java.util.List;
 import java.util.Set;
@@ -53,7 +55,7 @@ public class ForecastCycleHistoryPlugin extends AbstractProcessEnginePlugin {
 
   /** Whether the history event is written; false only for the forecasting cycle's per-batch rows listed above. */
   static boolean recorded(HistoryEvent event) {
-    if (!PROCESS_KEY.equals(event.getProcessDefinitionKey())) {
+    if (!KEY.equals(event.getProcessDefinitionKey())) {
       return true;
     }
     if (event instanceof HistoricActivityInstanceEventEntity a) {

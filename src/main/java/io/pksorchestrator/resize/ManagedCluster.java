@@ -17,6 +17,6 @@ public record ManagedCluster(String foundation, PksCluster cluster, ClusterMode 
 
   /** {@code <foundation>/<cluster>}: the resize business key and the forecaster's series key. */
   public String key() {
-    return PredictiveResizeModel.businessKey(foundation, cluster.name());
+    return PredictiveResizeProcess.businessKey(foundation, cluster.name());
   }
 }

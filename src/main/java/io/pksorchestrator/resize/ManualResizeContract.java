@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
 import io.pksorchestrator.operations.OperationContract;
 import io.pksorchestrator.operations.OperationVariables;
@@ -38,7 +40,7 @@ public class ManualResizeContract implements OperationContract<ResizeApiRequest>
 
   @Override
   public String processKey() {
-    return PROCESS_KEY;
+    return KEY;
   }
 
   @Override
@@ -71,7 +73,7 @@ public class ManualResizeContract implements OperationContract<ResizeApiRequest>
 
   @Override
   public String businessKey(ResizeApiRequest request) {
-    return PredictiveResizeModel.businessKey(request.foundation(), request.clusterName());
+    return PredictiveResizeProcess.businessKey(request.foundation(), request.clusterName());
   }
 
   @Override
@@ -94,7 +96,7 @@ public class ManualResizeContract implements OperationContract<ResizeApiRequest>
     vars.put(CURRENT_WORKERS, current);
     vars.put(PROPOSED_WORKERS, request.proposedWorkers());
     vars.put(REASON, request.reason());
-    vars.put(TRIGGER, TRIGGER_MANUAL);
+    vars.put(TRIGGER, Trigger.MANUAL);
     vars.put(PROPOSED_AT, Date.from(clock.instant()));
     return vars;
   }

@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.ForecastScalingModel.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Elements.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Variables.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,7 +33,7 @@ public class PlanForecastBatchesDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String self = execution.getProcessInstanceId();
     List<Job> running = execution.getProcessEngineServices().getManagementService().createJobQuery()
-        .processDefinitionKey(PROCESS_KEY).messages().active().withRetriesLeft().list().stream()
+        .processDefinitionKey(KEY).messages().active().withRetriesLeft().list().stream()
         .filter(j -> j.getProcessInstanceId() != null && !j.getProcessInstanceId().equals(self)).toList();
     if (!running.isEmpty()) {
       LOG.warn("PKSO-RESIZE-013 Forecasting cycle {} skipped: cycle {} still has {} jobs to run. A cycle takes longer"

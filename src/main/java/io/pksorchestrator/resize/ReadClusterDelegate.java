@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
@@ -12,7 +14,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,20 +34,15 @@ public class ReadClusterDelegate implements JavaDelegate {
   private final String publicUrl;
 
   /**
-   * @param publicUrl base URL of this application as operators' browsers reach it ({@code pkso.ticketing.public-url}):
-   *     the approval form's image needs an absolute {@code http(s)} URL (Tasklist's form renderer drops relative ones)
+   * @param publicUrl base URL of this application as operators' browsers reach it ({@code pkso.ticketing.public-url},
+   *     always set by {@code config/ticketing.yml}; default in {@code ticketing.TicketingProperties}): the approval
+   *     form's image needs an absolute {@code http(s)} URL (Tasklist's form renderer drops relative ones)
    */
-  @Autowired
   public ReadClusterDelegate(PksGateway pks, ResizeProperties settings,
-      @Value("${pkso.ticketing.public-url:http://localhost:8080}") String publicUrl) {
+      @Value("${pkso.ticketing.public-url}") String publicUrl) {
     this.pks = pks;
     this.settings = settings;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
-  }
-
-  /** With the default public URL {@code http://localhost:8080} (tests). */
-  public ReadClusterDelegate(PksGateway pks, ResizeProperties settings) {
-    this(pks, settings, "http://localhost:8080");
   }
 
   @Override
@@ -102,7 +98,7 @@ public class ReadClusterDelegate implements JavaDelegate {
 
   private static boolean otherResizeRunning(DelegateExecution execution, ResizeRequest r) {
     return execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(r.key()).list().stream()
+        .processDefinitionKey(KEY).processInstanceBusinessKey(r.key()).list().stream()
         .anyMatch(pi -> !pi.getId().equals(execution.getProcessInstanceId()));
   }
 

@@ -1,20 +1,20 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.FoundationRejectedException;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
-import java.time.Duration;
-import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("resizeClusterDelegate")
 public class ResizeClusterDelegate implements JavaDelegate {
-
-  /** Timer granularity below which polling makes no sense. */
-  private static final Duration MIN_POLL = Duration.ofSeconds(1);
 
   private final PksGateway pks;
   private final Foundations foundations;
@@ -50,16 +47,15 @@ public class ResizeClusterDelegate implements JavaDelegate {
         String why = "PKS refused to resize " + r.key() + " to " + r.proposedWorkers() + " workers (HTTP "
             + e.status() + "): " + (e.detail() == null || e.detail().isBlank() ? e.getMessage() : e.detail());
         execution.setVariable(FAILURE_REASON, why);
-        throw new BpmnError(ERROR_RESIZE_REJECTED, why);
+        throw new BpmnError(Errors.RESIZE_REJECTED, why);
       }
     }
-    Duration timeout = foundations.toWallTime(r.foundation(), settings.getResizeTimeout());
-    Duration registration = foundations.toWallTime(r.foundation(), settings.getRegistrationTimeout());
     execution.setVariable(RESIZE_REGISTRATION_DEADLINE,
-        new Date(ClockUtil.getCurrentTime().getTime() + registration.toMillis()));
-    Duration poll = foundations.toWallTime(r.foundation(), settings.getResizePollInterval());
-    execution.setVariable(RESIZE_DEADLINE, new Date(ClockUtil.getCurrentTime().getTime() + timeout.toMillis()));
-    execution.setVariable(RESIZE_POLL_WAIT, (poll.compareTo(MIN_POLL) < 0 ? MIN_POLL : poll).toString());
+        FoundationWait.deadlineDate(foundations, r.foundation(), settings.getRegistrationTimeout()));
+    execution.setVariable(RESIZE_DEADLINE,
+        FoundationWait.deadlineDate(foundations, r.foundation(), settings.getResizeTimeout()));
+    execution.setVariable(RESIZE_POLL_WAIT,
+        FoundationWait.pollWait(foundations, r.foundation(), settings.getResizePollInterval()));
   }
 
   private static boolean alreadyRequested(Optional<PksCluster> cluster, int target) {

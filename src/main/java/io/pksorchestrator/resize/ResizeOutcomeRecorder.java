@@ -1,10 +1,13 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
 import io.pksorchestrator.operations.ClusterLeaseModel;
 import io.pksorchestrator.operations.OperationOutcome;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OutcomeWriter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -27,8 +30,7 @@ public class ResizeOutcomeRecorder {
     OperationOutcome outcome = OperationOutcome.fromValue(outcomeValue);
     ResizeRequest r = ResizeRequest.of(execution);
     String message = message(outcome, r, execution);
-    execution.setVariable(OperationVariables.OUTCOME, outcome.value());
-    execution.setVariable(OperationVariables.OUTCOME_MESSAGE, message);
+    OutcomeWriter.write(execution, outcome, message);
     Object upper = execution.getVariable(FORECAST_UPPER_CORES);
     store.record(new ResizeOutcomeRecord(execution.getProcessInstanceId(), r.foundation(), r.cluster(),
         ClockUtil.getCurrentTime().toInstant(), r.proposedAt() == null ? null : r.proposedAt().toInstant(),

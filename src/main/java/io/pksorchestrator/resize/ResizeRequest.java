@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
 import io.pksorchestrator.operations.NotRetryableException;
 import io.pksorchestrator.operations.OperationVariables;

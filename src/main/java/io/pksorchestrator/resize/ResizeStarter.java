@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
 import io.pksorchestrator.operations.OperationVariables;
 import java.util.Date;
@@ -21,7 +23,7 @@ public class ResizeStarter {
 
   /** Whether a resize of the cluster is running (active or suspended). */
   public boolean inFlight(String foundation, String cluster) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+    return runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
         .processInstanceBusinessKey(businessKey(foundation, cluster)).count() > 0;
   }
 
@@ -33,13 +35,13 @@ public class ResizeStarter {
     vars.put(CURRENT_WORKERS, p.currentWorkers());
     vars.put(PROPOSED_WORKERS, p.proposedWorkers());
     vars.put(REASON, p.reason());
-    vars.put(TRIGGER, TRIGGER_FORECAST);
+    vars.put(TRIGGER, Trigger.FORECAST);
     vars.put(OperationVariables.REQUESTED_BY, FORECAST_REQUESTER);
     vars.put(PROPOSED_AT, Date.from(p.proposedAt()));
     if (p.forecastUpperCores() != null) {
       vars.put(FORECAST_UPPER_CORES, p.forecastUpperCores());
     }
-    return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(businessKey(p.foundation(), p.cluster()))
+    return runtime.createProcessInstanceByKey(KEY).businessKey(businessKey(p.foundation(), p.cluster()))
         .setVariables(vars).execute().getId();
   }
 }

@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 
 import io.pksorchestrator.platform.bosh.BoshGateway;
 import io.pksorchestrator.platform.bosh.BoshInstance;
@@ -35,14 +37,14 @@ public class VerifyWorkersDelegate implements JavaDelegate {
     execution.setVariable(RUNNING_WORKERS, (int) running);
     String state;
     if (running == r.proposedWorkers() && workers.size() == r.proposedWorkers()) {
-      state = WORKERS_RUNNING;
+      state = WorkersState.RUNNING;
     } else if (CheckResizeDelegate.pastDeadline(execution)) {
-      state = STATE_FAILED;
+      state = ResizeState.FAILED;
       execution.setVariable(FAILURE_REASON, "BOSH deployment " + deployment + " has " + running + " of "
           + workers.size() + " worker instances running, expected " + r.proposedWorkers()
           + " before the deadline; check `bosh -d " + deployment + " instances`");
     } else {
-      state = WORKERS_STARTING;
+      state = WorkersState.STARTING;
     }
     execution.setVariable(WORKERS_STATE, state);
   }

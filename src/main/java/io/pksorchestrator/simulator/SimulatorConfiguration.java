@@ -1,48 +1,21 @@
 package io.pksorchestrator.simulator;
 
 import io.pksorchestrator.simulator.web.SimulatorServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Runs the simulated foundation inside the application when {@code pkso.simulator.enabled=true}: the
- * foundation (plain Java, available for injection in end-to-end tests) and its HTTP server on its own port.
+ * foundation (plain Java, available for injection in end-to-end tests) and its HTTP server on its own port. Its
+ * port, foundation name and speed are in the environment before any bean is created ({@link SimulatorSettings}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "pkso.simulator", name = "enabled", havingValue = "true")
 public class SimulatorConfiguration {
-
-  /**
-   * With {@code pkso.simulator.port=0} (tests), picks a free port BEFORE any bean is created and publishes it
-   * as {@code pkso.simulator.port}, so every {@code ${pkso.simulator.port}} placeholder (the lab foundation's base
-   * URLs) resolves to the port the simulator will really listen on. Two application contexts of one test run
-   * (Spring's context cache) then get two simulators instead of a clash on 9090.
-   */
-  @Bean
-  static BeanFactoryPostProcessor simulatorPortResolver(Environment environment) {
-    return beanFactory -> {
-      if (environment instanceof ConfigurableEnvironment env && env.getProperty("pkso.simulator.port", Integer.class, 9090) == 0) {
-        try (ServerSocket socket = new ServerSocket(0)) {
-          env.getPropertySources().addFirst(new MapPropertySource("pkso-simulator-port",
-              Map.of("pkso.simulator.port", socket.getLocalPort())));
-        } catch (IOException e) {
-          throw new UncheckedIOException("No free port for the simulator", e);
-        }
-      }
-    };
-  }
 
   @Bean
   SimulatedFoundation simulatedFoundation(SimulatorProperties properties) {

@@ -41,10 +41,10 @@ public class TasklistFilters {
   public static final String OPERATOR_DECISIONS = "Waiting for an operator";
   /** Resolve tasks that follow a failure. */
   static final List<String> FAILURE_TASKS = List.of(ClusterCreationProcess.Elements.RESOLVE,
-      StemcellUpgradeProcess.Ids.RESOLVE_INSTALLATION, StemcellUpgradeProcess.Ids.RESOLVE_CANARY);
+      StemcellUpgradeProcess.Elements.RESOLVE_INSTALLATION, StemcellUpgradeProcess.Elements.RESOLVE_CANARY);
   /** Resolve tasks that are decisions, not failures (a lease wait that timed out, a closed maintenance window). */
   static final List<String> DECISION_TASKS = List.of(ClusterLeaseModel.TASK_RESOLVE,
-      StemcellUpgradeProcess.Ids.RESOLVE_WINDOW_CLOSED);
+      StemcellUpgradeProcess.Elements.RESOLVE_WINDOW_CLOSED);
   /** Names of earlier versions' filters (their queries held expressions, which the engine now refuses to run). */
   static final List<String> RETIRED = List.of("Approvals waiting for me");
   private static final String APPROVAL_LIKE = OperationVariables.APPROVAL_TASK_PREFIX + "%";

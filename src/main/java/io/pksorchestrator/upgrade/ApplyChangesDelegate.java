@@ -2,10 +2,11 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.opsman.OmInstallation;
 import io.pksorchestrator.platform.opsman.OpsManagerGateway;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public class ApplyChangesDelegate implements JavaDelegate {
     long id;
     if (running.isPresent()) {
       OmInstallation i = running.get();
-      Instant since = Instant.parse(string(ex, Vars.STAGING_STARTED_AT)).minus(CLOCK_SKEW);
+      Instant since = Instant.parse(string(ex, Variables.STAGING_STARTED_AT)).minus(CLOCK_SKEW);
       if (i.startedAt() == null || i.startedAt().isBefore(since)) {
         throw new IllegalStateException("Ops Manager of '" + f + "' runs installation " + i.id() + " started "
             + i.startedAt() + " by " + i.userName() + ", before this upgrade staged its stemcell; wait for it to"
@@ -56,11 +57,11 @@ public class ApplyChangesDelegate implements JavaDelegate {
     } else {
       id = opsManager.applyChanges(f, List.of(s.pksGuid), Map.of(s.pksGuid, Map.of(UPGRADE_ALL_ERRAND, false)));
     }
-    ex.setVariable(Vars.INSTALLATION_ID, id);
-    ex.setVariable(Vars.INSTALLATION_STATUS, "running");
-    ex.setVariable(Vars.INSTALLATION_DEADLINE,
-        StemcellUpgradeSupport.deadline(foundations, f, properties.getInstallationTimeout()));
-    ex.setVariable(Vars.INSTALLATION_POLL_WAIT,
-        StemcellUpgradeSupport.wallWait(foundations, f, properties.getInstallationPollInterval()));
+    ex.setVariable(Variables.INSTALLATION_ID, id);
+    ex.setVariable(Variables.INSTALLATION_STATUS, "running");
+    ex.setVariable(Variables.INSTALLATION_DEADLINE,
+        FoundationWait.deadline(foundations, f, properties.getInstallationTimeout()).toString());
+    ex.setVariable(Variables.INSTALLATION_POLL_WAIT,
+        FoundationWait.pollWait(foundations, f, properties.getInstallationPollInterval()));
   }
 }

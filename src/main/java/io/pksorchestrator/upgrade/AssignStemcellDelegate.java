@@ -2,7 +2,7 @@ package io.pksorchestrator.upgrade;
 
 import io.pksorchestrator.platform.opsman.OmStemcell;
 import io.pksorchestrator.platform.opsman.OpsManagerGateway;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,6 +25,6 @@ public class AssignStemcellDelegate implements JavaDelegate {
   public void execute(DelegateExecution ex) {
     UpgradeState s = UpgradeStateStore.read(ex);
     opsManager.assignStemcell(s.foundation, s.pksGuid, new OmStemcell(s.stemcellOs, s.stemcellVersion));
-    ex.setVariable(Vars.STAGING_STARTED_AT, MaintenanceWindow.now().toString());
+    ex.setVariable(Variables.STAGING_STARTED_AT, MaintenanceWindow.now().toString());
   }
 }

@@ -2,11 +2,12 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.UpgradeTask;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.StopReason;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,10 @@ public class CancelPendingUpgradesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution ex) {
-    ex.setVariable(Vars.STOP_REASON, StopReason.ABORTED);
-    String taskId = string(ex, Vars.UPGRADE_TASK_ID);
+    ex.setVariable(Variables.STOP_REASON, StopReason.ABORTED);
+    String taskId = string(ex, Variables.UPGRADE_TASK_ID);
     if (taskId == null) {
-      ex.setVariable(Vars.BATCH_SETTLED, true);
+      ex.setVariable(Variables.BATCH_SETTLED, true);
       return;
     }
     UpgradeState s = UpgradeStateStore.read(ex);
@@ -42,9 +43,9 @@ public class CancelPendingUpgradesDelegate implements JavaDelegate {
       task = pks.cancelTask(s.foundation, taskId);
     }
     s.cancelReason = StopReason.ABORTED;
-    ex.setVariable(Vars.BATCH_SETTLED, UpgradeTaskFollower.follow(s, task));
-    ex.setVariable(Vars.CLUSTER_POLL_WAIT,
-        StemcellUpgradeSupport.wallWait(foundations, s.foundation, properties.getClusterPollInterval()));
+    ex.setVariable(Variables.BATCH_SETTLED, UpgradeTaskFollower.follow(s, task));
+    ex.setVariable(Variables.CLUSTER_POLL_WAIT,
+        FoundationWait.pollWait(foundations, s.foundation, properties.getClusterPollInterval()));
     UpgradeStateStore.write(ex, s);
   }
 }

@@ -2,11 +2,12 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.UpgradeTask;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.StopReason;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterEntry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,22 +30,22 @@ public class CheckClusterUpgradeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution ex) {
     UpgradeState s = UpgradeStateStore.read(ex);
-    String taskId = string(ex, Vars.UPGRADE_TASK_ID);
+    String taskId = string(ex, Variables.UPGRADE_TASK_ID);
     UpgradeTask task = pks.task(s.foundation, taskId);
     boolean settled = UpgradeTaskFollower.follow(s, task);
     boolean queued = task.clusters() != null && task.clusters().stream()
         .anyMatch(c -> c.lastActionState() == ActionState.QUEUED);
-    if (!settled && queued && s.cancelReason == null && MaintenanceWindow.hasClosed(ex.getVariable(Vars.WINDOW_END))) {
+    if (!settled && queued && s.cancelReason == null && MaintenanceWindow.hasClosed(ex.getVariable(Variables.WINDOW_END))) {
       pks.cancelTask(s.foundation, taskId);
       s.cancelReason = StopReason.WINDOW_CLOSED;
     }
-    if (!settled && StemcellUpgradeSupport.isPast(string(ex, Vars.BATCH_DEADLINE))) {
+    if (!settled && FoundationWait.isReached(string(ex, Variables.BATCH_DEADLINE))) {
       for (String name : s.batch) {
         s.cluster(name).filter(c -> "in progress".equals(c.taskState)).ifPresent(CheckClusterUpgradeDelegate::late);
       }
       settled = true;
     }
-    ex.setVariable(Vars.BATCH_SETTLED, settled);
+    ex.setVariable(Variables.BATCH_SETTLED, settled);
     UpgradeStateStore.write(ex, s);
   }
 

@@ -2,10 +2,11 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.opsman.OmInstallation;
 import io.pksorchestrator.platform.opsman.OpsManagerGateway;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,21 +32,21 @@ public class CheckInstallationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution ex) {
     String f = string(ex, OperationVariables.FOUNDATION);
-    long id = ((Number) ex.getVariable(Vars.INSTALLATION_ID)).longValue();
+    long id = ((Number) ex.getVariable(Variables.INSTALLATION_ID)).longValue();
     OmInstallation installation = opsManager.installation(f, id);
     String tail = tail(opsManager.installationLogs(f, id));
     String status = installation.status();
-    if (installation.isRunning() && StemcellUpgradeSupport.isPast(string(ex, Vars.INSTALLATION_DEADLINE))) {
+    if (installation.isRunning() && FoundationWait.isReached(string(ex, Variables.INSTALLATION_DEADLINE))) {
       status = "failed";
       tail = tail + "\n[pkso] Installation " + id + " still running after " + properties.getInstallationTimeout()
           + " (pkso.upgrade.installation-timeout); check it in Ops Manager before retrying.";
     }
-    ex.setVariable(Vars.INSTALLATION_STATUS, status);
-    ex.setVariable(Vars.INSTALLATION_LOG_TAIL, tail);
+    ex.setVariable(Variables.INSTALLATION_STATUS, status);
+    ex.setVariable(Variables.INSTALLATION_LOG_TAIL, tail);
     if (!"running".equals(status) && !"succeeded".equals(status)) {
-      List<String> clusters = ex.getVariable(Vars.UPGRADE_STATE) == null ? List.of()
+      List<String> clusters = ex.getVariable(Variables.UPGRADE_STATE) == null ? List.of()
           : UpgradeStateStore.read(ex).clusters.stream().map(c -> c.name).toList();
-      ex.setVariable(Vars.INSTALLATION_FAILURE_REPORT, OperatorReports.installationFailure(f, clusters, id, status,
+      ex.setVariable(Variables.INSTALLATION_FAILURE_REPORT, OperatorReports.installationFailure(f, clusters, id, status,
           tail));
     }
   }

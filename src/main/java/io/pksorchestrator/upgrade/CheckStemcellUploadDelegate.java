@@ -7,7 +7,7 @@ import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.opsman.OmStemcell;
 import io.pksorchestrator.platform.opsman.OpsManagerGateway;
 import io.pksorchestrator.upgrade.StemcellUploadStore.Upload;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -39,19 +39,19 @@ public class CheckStemcellUploadDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution ex) {
     String f = string(ex, OperationVariables.FOUNDATION);
-    OmStemcell target = new OmStemcell(string(ex, Vars.STEMCELL_OS), string(ex, Vars.STEMCELL_VERSION));
+    OmStemcell target = new OmStemcell(string(ex, Variables.STEMCELL_OS), string(ex, Variables.STEMCELL_VERSION));
     String key = ex.getProcessInstanceId();
     StemcellUploads.Observed observed = uploads.status(key);
     switch (observed.status()) {
       case SUCCEEDED -> {
-        ex.setVariable(Vars.STEMCELL_UPLOADED, true);
-        ex.setVariable(Vars.STEMCELL_UPLOAD_STATUS, "done");
+        ex.setVariable(Variables.STEMCELL_UPLOADED, true);
+        ex.setVariable(Variables.STEMCELL_UPLOAD_STATUS, "done");
       }
-      case RUNNING -> ex.setVariable(Vars.STEMCELL_UPLOAD_STATUS, "running");
+      case RUNNING -> ex.setVariable(Variables.STEMCELL_UPLOAD_STATUS, "running");
       case NONE -> {
         if (opsManager.hasStemcell(f, target)) {
-          ex.setVariable(Vars.STEMCELL_UPLOADED, false);
-          ex.setVariable(Vars.STEMCELL_UPLOAD_STATUS, "done");
+          ex.setVariable(Variables.STEMCELL_UPLOADED, false);
+          ex.setVariable(Variables.STEMCELL_UPLOAD_STATUS, "done");
         } else {
           resubmit(ex, f, target);
         }
@@ -85,6 +85,6 @@ public class CheckStemcellUploadDelegate implements JavaDelegate {
     String source = StartStemcellUploadDelegate.approvedSource(ex);
     sources.resolve(source);
     uploads.submit(ex.getProcessInstanceId(), f, source, target);
-    ex.setVariable(Vars.STEMCELL_UPLOAD_STATUS, "running");
+    ex.setVariable(Variables.STEMCELL_UPLOAD_STATUS, "running");
   }
 }

@@ -15,17 +15,17 @@ public class NextWindowCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!StemcellUpgradeProcess.Resolution.CONTINUE.equals(task.getVariable(StemcellUpgradeProcess.Vars.RESOLUTION))) {
+    if (!StemcellUpgradeProcess.Resolution.CONTINUE.equals(task.getVariable(StemcellUpgradeProcess.Variables.RESOLUTION))) {
       return;
     }
-    check(task.getVariable(StemcellUpgradeProcess.Vars.NEXT_WINDOW_START),
-        task.getVariable(StemcellUpgradeProcess.Vars.NEXT_WINDOW_END), MaintenanceWindow.now());
+    check(task.getVariable(StemcellUpgradeProcess.Variables.NEXT_WINDOW_START),
+        task.getVariable(StemcellUpgradeProcess.Variables.NEXT_WINDOW_END), MaintenanceWindow.now());
   }
 
   /** Refuses a next window that is missing, not a date-time, already over or ends before it starts. */
   static void check(Object start, Object end, Instant now) {
-    String expected = "to continue, task " + StemcellUpgradeProcess.Ids.RESOLVE_WINDOW_CLOSED + " expects "
-        + StemcellUpgradeProcess.Vars.NEXT_WINDOW_START + " and " + StemcellUpgradeProcess.Vars.NEXT_WINDOW_END
+    String expected = "to continue, task " + StemcellUpgradeProcess.Elements.RESOLVE_WINDOW_CLOSED + " expects "
+        + StemcellUpgradeProcess.Variables.NEXT_WINDOW_START + " and " + StemcellUpgradeProcess.Variables.NEXT_WINDOW_END
         + " (String, ISO-8601 date-time in UTC, e.g. 2026-11-29T22:00:00Z) for a window that has not ended yet";
     Instant from;
     Instant to;
@@ -36,8 +36,8 @@ public class NextWindowCheck implements TaskListener {
       throw new OperatorInputException(expected + "; " + e.getMessage() + ". The task stays open.");
     }
     if (from == null || to == null) {
-      throw new OperatorInputException(expected + "; " + (from == null ? StemcellUpgradeProcess.Vars.NEXT_WINDOW_START
-          : StemcellUpgradeProcess.Vars.NEXT_WINDOW_END) + " is missing. The task stays open.");
+      throw new OperatorInputException(expected + "; " + (from == null ? StemcellUpgradeProcess.Variables.NEXT_WINDOW_START
+          : StemcellUpgradeProcess.Variables.NEXT_WINDOW_END) + " is missing. The task stays open.");
     }
     if (!to.isAfter(now)) {
       throw new OperatorInputException(expected + "; the window " + from + " - " + to + " has already ended (now "

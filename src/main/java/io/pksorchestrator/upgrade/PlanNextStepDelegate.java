@@ -3,7 +3,7 @@ package io.pksorchestrator.upgrade;
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.NextStep;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterEntry;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterStatus;
 import java.util.List;
@@ -29,10 +29,10 @@ public class PlanNextStepDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution ex) {
     UpgradeState s = UpgradeStateStore.read(ex);
-    String next = next(s, string(ex, Vars.WINDOW_END));
-    ex.setVariable(Vars.NEXT_STEP, next);
+    String next = next(s, string(ex, Variables.WINDOW_END));
+    ex.setVariable(Variables.NEXT_STEP, next);
     if (NextStep.CONFIRM.equals(next)) {
-      ex.setVariable(Vars.CANARY_REPORT, OperatorReports.canaryResults(s));
+      ex.setVariable(Variables.CANARY_REPORT, OperatorReports.canaryResults(s));
     }
     UpgradeStateStore.write(ex, s);
   }

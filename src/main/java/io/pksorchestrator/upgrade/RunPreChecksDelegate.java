@@ -3,10 +3,11 @@ package io.pksorchestrator.upgrade;
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
 import io.pksorchestrator.operations.OperationOutcome;
+import io.pksorchestrator.operations.OutcomeWriter;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.operations.RejectionReasons;
 import io.pksorchestrator.operations.WholeNumbers;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,24 +24,23 @@ public class RunPreChecksDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution ex) {
-    Integer maxInFlight = WholeNumbers.parse(ex.getVariable(Vars.MAX_IN_FLIGHT)); // the rule reports a fraction
+    Integer maxInFlight = WholeNumbers.parse(ex.getVariable(Variables.MAX_IN_FLIGHT)); // the rule reports a fraction
     UpgradeRequest request = new UpgradeRequest(string(ex, OperationVariables.FOUNDATION),
-        string(ex, Vars.STEMCELL_OS), string(ex, Vars.STEMCELL_VERSION), string(ex, Vars.STEMCELL_SOURCE),
-        string(ex, Vars.CLUSTERS), string(ex, Vars.CANARIES), maxInFlight, string(ex, Vars.WINDOW_START),
-        string(ex, Vars.WINDOW_END));
+        string(ex, Variables.STEMCELL_OS), string(ex, Variables.STEMCELL_VERSION), string(ex, Variables.STEMCELL_SOURCE),
+        string(ex, Variables.CLUSTERS), string(ex, Variables.CANARIES), maxInFlight, string(ex, Variables.WINDOW_START),
+        string(ex, Variables.WINDOW_END));
     PreCheckResult result = preChecks.check(request);
-    ex.setVariable(Vars.PRE_CHECKS_PASSED, result.passed());
-    ex.setVariable(Vars.MAX_IN_FLIGHT, result.state().maxInFlight);
+    ex.setVariable(Variables.PRE_CHECKS_PASSED, result.passed());
+    ex.setVariable(Variables.MAX_IN_FLIGHT, result.state().maxInFlight);
     RejectionReasons.write(ex, result.reasons());
     UpgradeStateStore.write(ex, result.state());
     if (!result.passed()) {
-      ex.setVariable(OperationVariables.OUTCOME, OperationOutcome.REJECTED.value());
-      ex.setVariable(OperationVariables.OUTCOME_MESSAGE, "Pre-checks failed: " + String.join("; ", result.reasons()));
+      OutcomeWriter.write(ex, OperationOutcome.REJECTED, "Pre-checks failed: " + String.join("; ", result.reasons()));
       return;
     }
-    ex.setVariable(Vars.STEMCELL_ON_OPS_MANAGER, result.stemcellOnOpsManager());
-    ex.setVariable(Vars.STEMCELL_SOURCE_RESOLVED, result.state().stemcellSource);
-    ex.setVariable(Vars.APPROVAL_SUMMARY, ApprovalSummary.markdown(result.state(),
-        string(ex, Vars.WINDOW_START), string(ex, Vars.WINDOW_END), result.stemcellOnOpsManager()));
+    ex.setVariable(Variables.STEMCELL_ON_OPS_MANAGER, result.stemcellOnOpsManager());
+    ex.setVariable(Variables.STEMCELL_SOURCE_RESOLVED, result.state().stemcellSource);
+    ex.setVariable(Variables.APPROVAL_SUMMARY, ApprovalSummary.markdown(result.state(),
+        string(ex, Variables.WINDOW_START), string(ex, Variables.WINDOW_END), result.stemcellOnOpsManager()));
   }
 }

@@ -1,10 +1,11 @@
 package io.pksorchestrator.upgrade;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.UpgradeTask;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterStatus;
 import java.util.HashSet;
 import java.util.List;
@@ -49,12 +50,12 @@ public class StartClusterUpgradeDelegate implements JavaDelegate {
       c.taskState = "queued";
     }));
     int rounds = (s.batch.size() + maxInFlight - 1) / maxInFlight;
-    ex.setVariable(Vars.UPGRADE_TASK_ID, task.uuid());
-    ex.setVariable(Vars.BATCH_SETTLED, false);
-    ex.setVariable(Vars.BATCH_DEADLINE, StemcellUpgradeSupport.deadline(foundations, s.foundation,
-        properties.getClusterUpgradeTimeout().multipliedBy(rounds)));
-    ex.setVariable(Vars.CLUSTER_POLL_WAIT,
-        StemcellUpgradeSupport.wallWait(foundations, s.foundation, properties.getClusterPollInterval()));
+    ex.setVariable(Variables.UPGRADE_TASK_ID, task.uuid());
+    ex.setVariable(Variables.BATCH_SETTLED, false);
+    ex.setVariable(Variables.BATCH_DEADLINE, FoundationWait.deadline(foundations, s.foundation,
+        properties.getClusterUpgradeTimeout().multipliedBy(rounds)).toString());
+    ex.setVariable(Variables.CLUSTER_POLL_WAIT,
+        FoundationWait.pollWait(foundations, s.foundation, properties.getClusterPollInterval()));
     UpgradeStateStore.write(ex, s);
   }
 

@@ -2,10 +2,11 @@ package io.pksorchestrator.upgrade;
 
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
+import io.pksorchestrator.operations.FoundationWait;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.opsman.OmStemcell;
 import io.pksorchestrator.platform.opsman.OpsManagerGateway;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,27 +32,26 @@ public class StartStemcellUploadDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution ex) {
     String f = string(ex, OperationVariables.FOUNDATION);
-    OmStemcell target = new OmStemcell(string(ex, Vars.STEMCELL_OS), string(ex, Vars.STEMCELL_VERSION));
-    ex.setVariable(Vars.STEMCELL_UPLOAD_POLL_WAIT, pollWait(uploads));
+    OmStemcell target = new OmStemcell(string(ex, Variables.STEMCELL_OS), string(ex, Variables.STEMCELL_VERSION));
+    ex.setVariable(Variables.STEMCELL_UPLOAD_POLL_WAIT, pollWait(uploads));
     if (opsManager.hasStemcell(f, target)) {
-      ex.setVariable(Vars.STEMCELL_UPLOADED, false);
-      ex.setVariable(Vars.STEMCELL_UPLOAD_STATUS, "done");
+      ex.setVariable(Variables.STEMCELL_UPLOADED, false);
+      ex.setVariable(Variables.STEMCELL_UPLOAD_STATUS, "done");
       return;
     }
     String source = approvedSource(ex);
     sources.resolve(source); // the rule again, before anything is read (the approved value may have been changed)
     uploads.submit(ex.getProcessInstanceId(), f, source, target);
-    ex.setVariable(Vars.STEMCELL_UPLOAD_STATUS, "running");
+    ex.setVariable(Variables.STEMCELL_UPLOAD_STATUS, "running");
   }
 
   /** The source the approver saw (resolved by the pre-checks), else the requested one. */
   static String approvedSource(DelegateExecution ex) {
-    String resolved = string(ex, Vars.STEMCELL_SOURCE_RESOLVED);
-    return resolved != null ? resolved : string(ex, Vars.STEMCELL_SOURCE);
+    String resolved = string(ex, Variables.STEMCELL_SOURCE_RESOLVED);
+    return resolved != null ? resolved : string(ex, Variables.STEMCELL_SOURCE);
   }
 
   static String pollWait(StemcellUploads uploads) {
-    java.time.Duration wait = uploads.pollInterval();
-    return (wait.compareTo(java.time.Duration.ofSeconds(1)) < 0 ? java.time.Duration.ofSeconds(1) : wait).toString();
+    return FoundationWait.wallWait(uploads.pollInterval());
   }
 }

@@ -6,7 +6,7 @@ import io.pksorchestrator.operations.RequestViolation;
 import io.pksorchestrator.platform.Foundations;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -99,17 +99,17 @@ public class StemcellUpgradeContract implements OperationContract<StemcellUpgrad
     if (request.ticketId() != null) {
       vars.put(OperationVariables.TICKET_ID, request.ticketId());
     }
-    vars.put(Vars.STEMCELL_VERSION, request.stemcellVersion());
-    vars.put(Vars.STEMCELL_OS, request.stemcellOs());
-    vars.put(Vars.STEMCELL_SOURCE, request.stemcellSource());
-    vars.put(Vars.CLUSTERS, request.clustersValue());
+    vars.put(Variables.STEMCELL_VERSION, request.stemcellVersion());
+    vars.put(Variables.STEMCELL_OS, request.stemcellOs());
+    vars.put(Variables.STEMCELL_SOURCE, request.stemcellSource());
+    vars.put(Variables.CLUSTERS, request.clustersValue());
     if (request.canaries() != null && !request.canaries().isEmpty()) {
-      vars.put(Vars.CANARIES, String.join(",", request.canaries()));
+      vars.put(Variables.CANARIES, String.join(",", request.canaries()));
     }
-    vars.put(Vars.MAX_IN_FLIGHT, request.maxInFlight() == null ? 1 : request.maxInFlight());
+    vars.put(Variables.MAX_IN_FLIGHT, request.maxInFlight() == null ? 1 : request.maxInFlight());
     if (request.maintenanceWindowStart() != null) {
-      vars.put(Vars.WINDOW_START, request.maintenanceWindowStart());
-      vars.put(Vars.WINDOW_END, request.maintenanceWindowEnd());
+      vars.put(Variables.WINDOW_START, request.maintenanceWindowStart());
+      vars.put(Variables.WINDOW_END, request.maintenanceWindowEnd());
     }
     return vars;
   }

@@ -1,13 +1,24 @@
 package io.pksorchestrator.upgrade;
 
-/** Process key, element ids, message names and variable names of {@code bpmn/StemcellUpgradeProcess.bpmn}. */
+/**
+ * Names of the stemcell upgrade process ({@code bpmn/StemcellUpgradeProcess.bpmn}): process key, element ids,
+ * message names, variable names and their values. Same shape as every process package's constants class (see
+ * docs/architecture.md).
+ */
 public final class StemcellUpgradeProcess {
 
   public static final String KEY = "StemcellUpgradeProcess";
-  public static final String MSG_ABORT = "Msg_AbortUpgrade";
 
-  /** Element ids. */
-  public static final class Ids {
+  /** Message names the process correlates. */
+  public static final class Messages {
+    /** Aborts a running upgrade (event sub-process). */
+    public static final String ABORT = "Msg_AbortUpgrade";
+
+    private Messages() {}
+  }
+
+  /** Element ids of the model. */
+  public static final class Elements {
     public static final String START = "Event_UpgradeRequested";
     public static final String RUN_PRE_CHECKS = "Task_RunPreChecks";
     public static final String REJECTED = "Event_UpgradeRejected";
@@ -42,11 +53,11 @@ public final class StemcellUpgradeProcess {
     public static final String WRITE_ABORT_REPORT = "Task_WriteAbortReport";
     public static final String ABORTED = "Event_UpgradeAborted";
 
-    private Ids() {}
+    private Elements() {}
   }
 
   /** Variable names (the shared ones are in {@link io.pksorchestrator.operations.OperationVariables}). */
-  public static final class Vars {
+  public static final class Variables {
     // start variables
     public static final String STEMCELL_VERSION = "stemcellVersion";
     public static final String STEMCELL_OS = "stemcellOs";
@@ -99,10 +110,10 @@ public final class StemcellUpgradeProcess {
     public static final String UPGRADE_REPORT = "upgradeReport";
     public static final String UPGRADE_REPORT_TEXT = "upgradeReportText";
 
-    private Vars() {}
+    private Variables() {}
   }
 
-  /** Values of {@link Vars#NEXT_STEP}. */
+  /** Values of {@link Variables#NEXT_STEP}. */
   public static final class NextStep {
     public static final String UPGRADE = "upgrade";
     public static final String CONFIRM = "confirm";
@@ -112,7 +123,7 @@ public final class StemcellUpgradeProcess {
     private NextStep() {}
   }
 
-  /** Values of {@link Vars#RESOLUTION}. */
+  /** Values of {@link Variables#RESOLUTION}. */
   public static final class Resolution {
     public static final String RETRY = "retry";
     public static final String CONTINUE = "continue";
@@ -121,7 +132,7 @@ public final class StemcellUpgradeProcess {
     private Resolution() {}
   }
 
-  /** Values of {@link Vars#STOP_REASON}, set on the flows that stop the upgrade early. */
+  /** Values of {@link Variables#STOP_REASON}, set on the flows that stop the upgrade early. */
   public static final class StopReason {
     public static final String CANARY_FAILED = "canary-failed";
     public static final String INSTALLATION_FAILED = "installation-failed";

@@ -2,7 +2,7 @@ package io.pksorchestrator.upgrade;
 
 import io.pksorchestrator.operations.ClusterLeaseModel;
 import io.pksorchestrator.operations.OperationOutcome;
-import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OutcomeWriter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +20,7 @@ public class UpgradeLeaseScope {
 
   /** Start listener of Event_ClusterBusy: nothing was staged or upgraded. */
   public void stopped(DelegateExecution ex) {
-    ex.setVariable(OperationVariables.OUTCOME, OperationOutcome.CLUSTER_BUSY.value());
-    ex.setVariable(OperationVariables.OUTCOME_MESSAGE, "Upgrade stopped before any change: "
+    OutcomeWriter.write(ex, OperationOutcome.CLUSTER_BUSY, "Upgrade stopped before any change: "
         + ex.getVariable(ClusterLeaseModel.LEASE_BLOCKED_CLUSTER) + " stayed held by "
         + ex.getVariable(ClusterLeaseModel.LEASE_HOLDER) + " and an operator stopped waiting.");
   }

@@ -1,7 +1,7 @@
 package io.pksorchestrator.upgrade;
 
 import io.pksorchestrator.operations.OperationVariables;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -21,7 +21,7 @@ public class UpgradeStartListener implements ExecutionListener {
     if (ex.getProcessBusinessKey() == null || ex.getProcessBusinessKey().isBlank()) {
       Object ticket = ex.getVariable(OperationVariables.TICKET_ID);
       ex.setProcessBusinessKey(ticket != null && !ticket.toString().isBlank() ? ticket.toString().trim()
-          : ex.getVariable(OperationVariables.FOUNDATION) + "/stemcell-" + ex.getVariable(Vars.STEMCELL_VERSION));
+          : ex.getVariable(OperationVariables.FOUNDATION) + "/stemcell-" + ex.getVariable(Variables.STEMCELL_VERSION));
     }
     Object requester = ex.getVariable(OperationVariables.REQUESTED_BY);
     if (requester == null || requester.toString().isBlank()) {

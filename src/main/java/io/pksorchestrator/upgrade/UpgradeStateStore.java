@@ -15,9 +15,9 @@ public final class UpgradeStateStore {
   private UpgradeStateStore() {}
 
   public static UpgradeState read(VariableScope scope) {
-    Object raw = scope.getVariable(StemcellUpgradeProcess.Vars.UPGRADE_STATE);
+    Object raw = scope.getVariable(StemcellUpgradeProcess.Variables.UPGRADE_STATE);
     if (raw == null) {
-      throw new IllegalStateException("Variable '" + StemcellUpgradeProcess.Vars.UPGRADE_STATE
+      throw new IllegalStateException("Variable '" + StemcellUpgradeProcess.Variables.UPGRADE_STATE
           + "' is missing: the pre-checks did not run for this instance");
     }
     try {
@@ -28,7 +28,7 @@ public final class UpgradeStateStore {
   }
 
   public static void write(VariableScope scope, UpgradeState state) {
-    writeJson(scope, StemcellUpgradeProcess.Vars.UPGRADE_STATE, state);
+    writeJson(scope, StemcellUpgradeProcess.Variables.UPGRADE_STATE, state);
   }
 
   public static void writeJson(VariableScope scope, String name, Object value) {

@@ -4,7 +4,7 @@ import io.pksorchestrator.operations.ClusterLeases;
 import io.pksorchestrator.platform.pks.ActionState;
 import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterEntry;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterStatus;
 import java.util.List;
@@ -60,11 +60,11 @@ public class VerifyClustersDelegate implements JavaDelegate {
       }
     }
     if (canaryFailed) {
-      ex.setVariable(Vars.CANARY_FAILURE_REPORT, OperatorReports.canaryFailure(s, s.batch));
+      ex.setVariable(Variables.CANARY_FAILURE_REPORT, OperatorReports.canaryFailure(s, s.batch));
     }
     s.batch = List.of();
-    ex.setVariable(Vars.CANARY_FAILED, canaryFailed);
-    ex.removeVariable(Vars.UPGRADE_TASK_ID);
+    ex.setVariable(Variables.CANARY_FAILED, canaryFailed);
+    ex.removeVariable(Variables.UPGRADE_TASK_ID);
     UpgradeStateStore.write(ex, s);
   }
 }

@@ -3,9 +3,9 @@ package io.pksorchestrator.upgrade;
 import static io.pksorchestrator.upgrade.StemcellUpgradeSupport.string;
 
 import io.pksorchestrator.operations.OperationOutcome;
-import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.operations.OutcomeWriter;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.StopReason;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterEntry;
 import io.pksorchestrator.upgrade.UpgradeState.ClusterStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,14 +27,13 @@ public class WriteUpgradeReportDelegate implements JavaDelegate {
         e.status = ClusterStatus.SKIPPED;
       }
     }
-    String stopReason = string(ex, Vars.STOP_REASON);
+    String stopReason = string(ex, Variables.STOP_REASON);
     OperationOutcome outcome = outcome(s, stopReason);
     UpgradeReport report = UpgradeReport.of(s, outcome, stopReason);
     UpgradeStateStore.write(ex, s);
-    UpgradeStateStore.writeJson(ex, Vars.UPGRADE_REPORT, report);
-    ex.setVariable(Vars.UPGRADE_REPORT_TEXT, report.text());
-    ex.setVariable(OperationVariables.OUTCOME, outcome.value());
-    ex.setVariable(OperationVariables.OUTCOME_MESSAGE, report.upgraded() + " of " + s.clusters.size()
+    UpgradeStateStore.writeJson(ex, Variables.UPGRADE_REPORT, report);
+    ex.setVariable(Variables.UPGRADE_REPORT_TEXT, report.text());
+    OutcomeWriter.write(ex, outcome, report.upgraded() + " of " + s.clusters.size()
         + " cluster(s) upgraded to " + s.stemcellOs + " " + s.stemcellVersion + ", " + report.failed() + " failed, "
         + report.skipped() + " skipped" + (stopReason == null ? "" : "; stopped: " + stopReason));
   }

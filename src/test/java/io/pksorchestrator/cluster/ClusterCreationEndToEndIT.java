@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.url=jdbc:h2:mem:pkso-cluster-e2e;DB_CLOSE_DELAY=-1",
     "pkso.simulator.enabled=true",
     // short retries so an injected 503 storm is survived within the test's patience
-    "pkso.cluster-creation.retry-cycle=PT1S,PT1S,PT2S,PT2S,PT5S"})
+    "pkso.jobs.retry-cycle=PT1S,PT1S,PT2S,PT2S,PT5S"})
 class ClusterCreationEndToEndIT {
 
   static final String OPERATOR_PASSWORD = random();

@@ -38,7 +38,7 @@ class ClusterCreationModelTest {
 
   @Test
   void processCarriesKeyTimeToLiveAndVersionTag() {
-    Process process = model.getModelElementById(ClusterCreationProcess.PROCESS_KEY);
+    Process process = model.getModelElementById(ClusterCreationProcess.KEY);
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P90D");
     assertThat(process.getCamundaVersionTag()).isNotBlank();
@@ -85,7 +85,7 @@ class ClusterCreationModelTest {
 
   @Test
   void everyExpressionBeanIsAComponentOfThisFeatureOrAKnownSharedBean() throws Exception {
-    Set<String> beans = new HashSet<>(Set.of("fourEyesTaskListener"));
+    Set<String> beans = new HashSet<>(Set.of("fourEyesTaskListener", "jobRetries"));
     for (Class<?> c : List.of(AcquireClusterLeaseDelegate.class, ValidateClusterRequestDelegate.class, CreateClusterDelegate.class,
         CheckClusterCreationDelegate.class, VerifyClusterDelegate.class, DeleteFailedClusterDelegate.class,
         CheckClusterDeletionDelegate.class, EscalateApprovalDelegate.class, ClusterCreationOutcomeListener.class,

@@ -76,6 +76,8 @@ class ClusterCreationProcessTest {
         new PksPlan("plan-2", "medium", "Medium: 3 masters, 5 workers", 5, 3, null)));
     properties = ClusterCreationProperties.defaults();
     ClusterCreationSettings settings = new ClusterCreationSettings(properties, foundations);
+    Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
+        io.pksorchestrator.operations.JobRetryProperties.defaults()));
     Mocks.register("clusterCreationSettings", settings);
     Mocks.register("clusterCreationBusinessKeyListener", new ClusterCreationBusinessKeyListener());
     Mocks.register("validateClusterRequestDelegate", new ValidateClusterRequestDelegate(pks, foundations));
@@ -505,7 +507,7 @@ class ClusterCreationProcessTest {
   }
 
   private ProcessInstance start(Map<String, Object> vars) {
-    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(ClusterCreationProcess.PROCESS_KEY, vars);
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(ClusterCreationProcess.KEY, vars);
     assertThat(pi).isWaitingAt(Elements.VALIDATE);
     return pi;
   }

@@ -3,6 +3,9 @@ package io.pksorchestrator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import io.pksorchestrator.platform.RetryableFoundationException;
 import io.pksorchestrator.platform.TestFoundations;
@@ -19,9 +22,11 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 11 item 6a on a real job executor: with a 3 s job lock and a 1 s margin, a job whose foundation call hangs
@@ -96,7 +101,7 @@ class JobCallDeadlineTest {
         .setJobExecutorActivate(true);
     config.setProcessEngineName("job-call-deadline");
     config.getProcessEnginePlugins().add(new JobCallDeadlinePlugin(
-        new EngineProperties(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10)), 3000));
+        new EngineProperties(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10))));
     engine = config.buildProcessEngine();
     config.getJobExecutor().setLockTimeInMillis(3000);
     config.getJobExecutor().setWaitTimeInMillis(100);
@@ -111,5 +116,27 @@ class JobCallDeadlineTest {
     assertThat(callFailure.get()).isInstanceOf(RetryableFoundationException.class);
     assertThat(callMillis.get()).as("the call ended at the lock expiry minus the margin (lock 3 s)")
         .isLessThan(2_800).isGreaterThan(500);
+  }
+
+  /** The lock time is read from the job executor the engine really uses, not from a property with a fallback. */
+  @Test
+  void warnsWhenTheJobExecutorsLockTimeLeavesTooLittleForCalls() {
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        .createStandaloneInMemProcessEngineConfiguration();
+    DefaultJobExecutor executor = new DefaultJobExecutor();
+    executor.setLockTimeInMillis(20_000);
+    config.setJobExecutor(executor);
+    Logger logger = (Logger) LoggerFactory.getLogger(JobCallDeadlinePlugin.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    try {
+      new JobCallDeadlinePlugin(new EngineProperties(Duration.ofMinutes(1), Duration.ofSeconds(15),
+          Duration.ofSeconds(10))).postInit(config);
+    } finally {
+      logger.detachAppender(log);
+    }
+    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+        .startsWith("PKSO-ENGINE030 Job lock time PT20S leaves less than the margin PT15S");
   }
 }

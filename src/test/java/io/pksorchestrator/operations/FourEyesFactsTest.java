@@ -3,7 +3,7 @@ package io.pksorchestrator.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pksorchestrator.cluster.ClusterCreationProcess;
-import io.pksorchestrator.resize.PredictiveResizeModel;
+import io.pksorchestrator.resize.PredictiveResizeProcess;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -18,15 +18,15 @@ class FourEyesFactsTest {
   @Test
   void everyProtectedNameIsAVariableOfItsProcess() {
     Map<String, Set<String>> known = Map.of(
-        ClusterCreationProcess.PROCESS_KEY, names(ClusterCreationProcess.Variables.class, OperationVariables.class),
-        PredictiveResizeModel.PROCESS_KEY, names(PredictiveResizeModel.class, OperationVariables.class),
-        StemcellUpgradeProcess.KEY, names(StemcellUpgradeProcess.Vars.class, OperationVariables.class));
+        ClusterCreationProcess.KEY, names(ClusterCreationProcess.Variables.class, OperationVariables.class),
+        PredictiveResizeProcess.KEY, names(PredictiveResizeProcess.Variables.class, OperationVariables.class),
+        StemcellUpgradeProcess.KEY, names(StemcellUpgradeProcess.Variables.class, OperationVariables.class));
     assertThat(FourEyesFacts.FACTS.keySet()).containsExactlyInAnyOrderElementsOf(known.keySet());
     FourEyesFacts.FACTS.forEach((process, facts) ->
         assertThat(known.get(process)).as(process).containsAll(facts));
     FourEyesFacts.TASK_OWNED.forEach((process, owned) -> {
       assertThat(known.get(process)).as(process).containsAll(owned.keySet());
-      assertThat(names(StemcellUpgradeProcess.Ids.class)).containsAll(owned.values());
+      assertThat(names(StemcellUpgradeProcess.Elements.class)).containsAll(owned.values());
     });
     Set<String> all = new HashSet<>();
     known.values().forEach(all::addAll);

@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.ForecastScalingModel.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Elements.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.KEY;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -36,17 +38,17 @@ class ForecastCycleHistoryPluginTest {
         written.addAll(events);
       }
     });
-    HistoryEvent batchTask = activity(PROCESS_KEY, TASK_FORECAST_BATCH);
-    HistoryEvent finish = activity(PROCESS_KEY, TASK_FINISH_CYCLE);
-    HistoryEvent body = activity(PROCESS_KEY, SUBPROCESS_BATCH + "#multiInstanceBody");
+    HistoryEvent batchTask = activity(KEY, TASK_FORECAST_BATCH);
+    HistoryEvent finish = activity(KEY, TASK_FINISH_CYCLE);
+    HistoryEvent body = activity(KEY, SUBPROCESS_BATCH + "#multiInstanceBody");
     HistoryEvent otherTask = activity(OTHER, TASK_FORECAST_BATCH);
-    HistoryEvent loopCounter = variable(PROCESS_KEY, LOOP_COUNTER);
-    HistoryEvent counts = variable(PROCESS_KEY, CLUSTERS_MANAGED);
+    HistoryEvent loopCounter = variable(KEY, LOOP_COUNTER);
+    HistoryEvent counts = variable(KEY, CLUSTERS_MANAGED);
     HistoryEvent otherLoopCounter = variable(OTHER, LOOP_COUNTER);
-    HistoryEvent created = jobLog(PROCESS_KEY, JobState.CREATED);
-    HistoryEvent succeeded = jobLog(PROCESS_KEY, JobState.SUCCESSFUL);
-    HistoryEvent failed = jobLog(PROCESS_KEY, JobState.FAILED);
-    HistoryEvent deleted = jobLog(PROCESS_KEY, JobState.DELETED);
+    HistoryEvent created = jobLog(KEY, JobState.CREATED);
+    HistoryEvent succeeded = jobLog(KEY, JobState.SUCCESSFUL);
+    HistoryEvent failed = jobLog(KEY, JobState.FAILED);
+    HistoryEvent deleted = jobLog(KEY, JobState.DELETED);
     HistoryEvent otherCreated = jobLog(OTHER, JobState.CREATED);
     HistoryEvent otherSucceeded = jobLog(OTHER, JobState.SUCCESSFUL);
 

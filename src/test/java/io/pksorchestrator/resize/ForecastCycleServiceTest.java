@@ -4,7 +4,9 @@ import io.pksorchestrator.fixtures.InMemoryFoundation;
 import io.pksorchestrator.fixtures.PksClusterBuilder;
 import io.pksorchestrator.platform.pks.PksPlan;
 
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
@@ -114,7 +116,7 @@ class ForecastCycleServiceTest {
     assertThat(s.clustersFailedCount()).isEqualTo(1);
     assertThat(s.failedFoundations()).containsExactly("down");
 
-    ProcessInstance pi = runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+    ProcessInstance pi = runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
         .singleResult();
     assertThat(pi.getBusinessKey()).isEqualTo("lab/web-staging");
     Map<String, Object> vars = runtimeService().getVariables(pi.getId());

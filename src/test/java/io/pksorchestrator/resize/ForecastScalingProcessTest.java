@@ -1,6 +1,8 @@
 package io.pksorchestrator.resize;
 
-import static io.pksorchestrator.resize.ForecastScalingModel.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Elements.*;
+import static io.pksorchestrator.resize.ForecastScalingProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -46,6 +48,8 @@ class ForecastScalingProcessTest {
     ResizeProperties settings = new ResizeProperties();
     settings.setForecastCycle("R/PT5M");
     // registered before the deployment: the timer start event's cycle expression is resolved when deploying
+    Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
+        io.pksorchestrator.operations.JobRetryProperties.defaults()));
     Mocks.register("resizeSettings", settings);
     Mocks.register("planForecastBatchesDelegate", new PlanForecastBatchesDelegate(cycle));
     Mocks.register("forecastBatchDelegate", new ForecastBatchDelegate(cycle));
@@ -190,11 +194,11 @@ class ForecastScalingProcessTest {
     Job timer = managementService().createJobQuery().timers().singleResult();
     assertThat(timer.getDuedate()).isEqualTo(new Date(T0 + 300_000L * n));
     ClockUtil.setCurrentTime(timer.getDuedate());
-    List<String> before = runtimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()
+    List<String> before = runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).list()
         .stream().map(ProcessInstance::getId).toList();
     managementService().executeJob(timer.getId());
     List<ProcessInstance> started = new ArrayList<>(runtimeService().createProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY).list());
+        .processDefinitionKey(KEY).list());
     started.removeIf(p -> before.contains(p.getId()));
     assertThat(started).as("one cycle per due date").hasSize(1);
     return started.get(0);

@@ -125,8 +125,8 @@ class PredictiveResizeEndToEndIT {
     HistoricProcessInstance resize = await("a finished PredictiveResizeProcess of " + key())
         .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
         .until(this::firstFinishedResize, Optional::isPresent).orElseThrow();
-    int newWorkers = (Integer) variable(resize, PredictiveResizeModel.PROPOSED_WORKERS);
-    String reason = (String) variable(resize, PredictiveResizeModel.REASON);
+    int newWorkers = (Integer) variable(resize, PredictiveResizeProcess.Variables.PROPOSED_WORKERS);
+    String reason = (String) variable(resize, PredictiveResizeProcess.Variables.REASON);
 
     // the simulator's serving record per simulated minute (the lowest serving-worker count within each minute)
     List<MinuteSample> minutes = simulator.call(() -> simulator.serving().perMinute(CLUSTER, from, watchedUntil));
@@ -146,11 +146,11 @@ class PredictiveResizeEndToEndIT {
     System.out.println("PKSO-E2E predictive resize of " + figures);
 
     // the resize went through the product's processes: cycle-triggered, auto-approved, PATCH, BOSH verified
-    assertThat(resize.getEndActivityId()).as(figures).isEqualTo(PredictiveResizeModel.END_RESIZED);
+    assertThat(resize.getEndActivityId()).as(figures).isEqualTo(PredictiveResizeProcess.Elements.END_RESIZED);
     assertThat(variable(resize, OperationVariables.OUTCOME)).isEqualTo(OperationOutcome.RESIZED.value());
-    assertThat(variable(resize, PredictiveResizeModel.TRIGGER)).isEqualTo(PredictiveResizeModel.TRIGGER_FORECAST);
-    assertThat(variable(resize, PredictiveResizeModel.APPROVAL_REQUIRED)).isEqualTo(false);
-    assertThat(variable(resize, PredictiveResizeModel.CURRENT_WORKERS)).isEqualTo(OLD_WORKERS);
+    assertThat(variable(resize, PredictiveResizeProcess.Variables.TRIGGER)).isEqualTo(PredictiveResizeProcess.Trigger.FORECAST);
+    assertThat(variable(resize, PredictiveResizeProcess.Variables.APPROVAL_REQUIRED)).isEqualTo(false);
+    assertThat(variable(resize, PredictiveResizeProcess.Variables.CURRENT_WORKERS)).isEqualTo(OLD_WORKERS);
     assertThat(newWorkers).isGreaterThan(OLD_WORKERS);
 
     // ahead of the rise: at the first minute demand exceeds the old workers' cores, the new workers serve
@@ -201,7 +201,7 @@ class PredictiveResizeEndToEndIT {
 
   private Optional<HistoricProcessInstance> firstFinishedResize() {
     return history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PredictiveResizeModel.PROCESS_KEY).processInstanceBusinessKey(key()).finished()
+        .processDefinitionKey(PredictiveResizeProcess.KEY).processInstanceBusinessKey(key()).finished()
         .orderByProcessInstanceStartTime().asc().list().stream().findFirst();
   }
 
@@ -238,7 +238,7 @@ class PredictiveResizeEndToEndIT {
   }
 
   private static String key() {
-    return PredictiveResizeModel.businessKey(FOUNDATION, CLUSTER);
+    return PredictiveResizeProcess.businessKey(FOUNDATION, CLUSTER);
   }
 
 }

@@ -5,7 +5,9 @@ import io.pksorchestrator.fixtures.PksClusterBuilder;
 import io.pksorchestrator.platform.pks.PksPlan;
 import io.pksorchestrator.operations.OperatorDecision;
 import io.pksorchestrator.operations.OperatorInputException;
-import static io.pksorchestrator.resize.PredictiveResizeModel.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Elements.*;
+import static io.pksorchestrator.resize.PredictiveResizeProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -75,7 +77,9 @@ class PredictiveResizeProcessTest {
         new PksPlan("p3", "large", "", 3, 3, 50)));
     ResizeOutcomeStore store = Mockito.mock(ResizeOutcomeStore.class);
     Mockito.doAnswer(inv -> recorded.add(inv.getArgument(0))).when(store).record(Mockito.any());
-    Mocks.register("readClusterDelegate", new ReadClusterDelegate(pks, settings));
+    Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
+        io.pksorchestrator.operations.JobRetryProperties.defaults()));
+    Mocks.register("readClusterDelegate", new ReadClusterDelegate(pks, settings, "http://localhost:8080"));
     Mocks.register("checkProposalDelegate", new CheckProposalDelegate(pks, foundations, settings));
     Mocks.register("resizeClusterDelegate", new ResizeClusterDelegate(pks, foundations, settings));
     Mocks.register("checkResizeDelegate", new CheckResizeDelegate(pks));
@@ -123,7 +127,7 @@ class PredictiveResizeProcessTest {
     execute(job()); // timer
     execute(job()); // check: succeeded
     execute(job()); // verify: one still starting
-    assertThat(pi).variables().containsEntry(WORKERS_STATE, WORKERS_STARTING);
+    assertThat(pi).variables().containsEntry(WORKERS_STATE, WorkersState.STARTING);
     assertThat(pi).isWaitingAt(EVENT_WAIT);
     workers("uuid-web-staging", 5, 5);
     execute(job()); // timer
@@ -423,11 +427,11 @@ class PredictiveResizeProcessTest {
     vars.put(CURRENT_WORKERS, current);
     vars.put(PROPOSED_WORKERS, proposed);
     vars.put(REASON, "forecast upper 95% 33.5 cores within 15m needs " + proposed + " workers");
-    vars.put(TRIGGER, TRIGGER_FORECAST);
+    vars.put(TRIGGER, Trigger.FORECAST);
     vars.put(OperationVariables.REQUESTED_BY, requestedBy);
     vars.put(PROPOSED_AT, now);
     vars.put(FORECAST_UPPER_CORES, 33.5);
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, businessKey(F, cluster), vars);
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, businessKey(F, cluster), vars);
     assertThat(pi).isStarted().isWaitingAt(TASK_READ_CLUSTER);
     return pi;
   }

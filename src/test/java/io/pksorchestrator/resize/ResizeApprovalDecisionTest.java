@@ -21,7 +21,7 @@ class ResizeApprovalDecisionTest {
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream in = ResizeApprovalDecisionTest.class.getResourceAsStream("/dmn/ResizeApproval.dmn")) {
-      decision = dmn.parseDecision(PredictiveResizeModel.DECISION_KEY, in);
+      decision = dmn.parseDecision(PredictiveResizeProcess.DECISION_KEY, in);
     }
   }
 

@@ -28,7 +28,8 @@ class ResizeModelsTest {
       CheckProposalDelegate.class, ResizeClusterDelegate.class, CheckResizeDelegate.class,
       VerifyWorkersDelegate.class, ResizeOutcomeRecorder.class, ResizeProperties.class);
   /** Beans of the operations package the models share (four eyes, the cluster lease steps). */
-  private static final Set<String> SHARED_BEANS = Set.of("fourEyesTaskListener", "acquireClusterLeaseDelegate");
+  private static final Set<String> SHARED_BEANS = Set.of("fourEyesTaskListener", "acquireClusterLeaseDelegate",
+      "jobRetries");
   private static final Pattern BEAN_REF = Pattern.compile("\\$\\{([A-Za-z]+)[.}]");
 
   @ParameterizedTest

@@ -11,18 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** BOSH Director: 302-to-task, task states and output, cancel, injected task errors. */
-class BoshHttpTest {
+class BoshHttpTest extends SimulatorHttpTestBase {
 
-  private TestSimulator sim;
-  private SimHttp http;
   private String token;
   private String deployment;
 
   @BeforeEach
   void setUp() {
-    sim = TestSimulator.fresh();
-    http = sim.http;
-    token = http.token("bosh-uaa", "lab-bosh-client-secret");
+    token = boshToken();
     deployment = http.get("/lab/bosh/deployments", token).json().get(0).get("name").asText();
   }
 

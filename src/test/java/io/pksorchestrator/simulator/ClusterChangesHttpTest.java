@@ -14,17 +14,13 @@ import org.junit.jupiter.api.Test;
  * The simulated PKS refuses a change of a cluster whose last action is in progress (or queued), whatever the change
  * (resize, upgrade, delete), and keeps a record of every change it accepted or refused: {@code GET /_sim/changes}.
  */
-class ClusterChangesHttpTest {
+class ClusterChangesHttpTest extends SimulatorHttpTestBase {
 
-  private TestSimulator sim;
-  private SimHttp http;
   private String token;
 
   @BeforeEach
   void setUp() {
-    sim = TestSimulator.fresh();
-    http = sim.http;
-    token = http.token("pks-uaa", "lab-pks-client-secret");
+    token = pksToken();
   }
 
   @Test

@@ -15,17 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Fault injection and clock control through the test-only endpoints under /_sim. */
-class FaultsHttpTest {
+class FaultsHttpTest extends SimulatorHttpTestBase {
 
-  private TestSimulator sim;
-  private SimHttp http;
   private String token;
 
   @BeforeEach
   void setUp() {
-    sim = TestSimulator.fresh();
-    http = sim.http;
-    token = http.token("pks-uaa", "lab-pks-client-secret");
+    token = pksToken();
   }
 
   @Test
@@ -67,12 +63,12 @@ class FaultsHttpTest {
     assertThat(revoked.get("revoked").asInt()).isEqualTo(1);
     assertThat(http.get("/lab/pks/v1/clusters", token).status()).isEqualTo(401);
 
-    String fresh = http.token("pks-uaa", "lab-pks-client-secret");
+    String fresh = pksToken();
     http.send("DELETE", "/lab/pks/v1/clusters/batch-dev", fresh, null);
     http.send("POST", "/_sim/faults", null, Map.of("type", "bosh-task-error", "count", 3));
     assertThat(http.get("/_sim/faults", null).json().get("boshTaskErrors").asInt()).isEqualTo(3);
     assertThat(http.send("POST", "/_sim/reset", null, null).status()).isEqualTo(200);
-    fresh = http.token("pks-uaa", "lab-pks-client-secret");
+    fresh = pksToken();
     assertThat(http.get("/lab/pks/v1/clusters/batch-dev", fresh).json().get("last_action").asText()).isEqualTo("CREATE");
     assertThat(http.get("/_sim/faults", null).json().get("boshTaskErrors").asInt()).isZero();
     assertThat(http.send("POST", "/_sim/faults", null, Map.of("type", "meteor")).status()).isEqualTo(400);

@@ -13,18 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Ops Manager: stemcell library, staging, installations and the cluster-upgrade errand, over HTTP. */
-class OpsManagerHttpTest {
+class OpsManagerHttpTest extends SimulatorHttpTestBase {
 
-  private TestSimulator sim;
-  private SimHttp http;
   private String token;
   private String pksGuid;
 
   @BeforeEach
   void setUp() {
-    sim = TestSimulator.fresh();
-    http = sim.http;
-    token = http.token("opsman/uaa", "lab-opsman-client-secret");
+    token = opsmanToken();
     pksGuid = null;
     for (JsonNode p : http.get("/lab/opsman/api/v0/staged/products", token).json()) {
       if (p.get("type").asText().equals("pivotal-container-service")) {
@@ -97,7 +93,7 @@ class OpsManagerHttpTest {
     assertThat(status(id)).isEqualTo("succeeded");
     JsonNode pks = product(http.get("/lab/opsman/api/v0/stemcell_associations", token).json().get("products"));
     assertThat(pks.get("deployed_stemcells").get(0).get("version").asText()).isEqualTo("1.445");
-    String boshToken = http.token("bosh-uaa", "lab-bosh-client-secret");
+    String boshToken = boshToken();
     JsonNode deployments = http.get("/lab/bosh/deployments", boshToken).json();
     assertThat(deployments.findValuesAsText("version")).doesNotContain("1.445");
   }
@@ -117,7 +113,7 @@ class OpsManagerHttpTest {
       sim.advance(Duration.ofMinutes(10));
     }
     assertThat(status(id)).isEqualTo("succeeded");
-    String pksToken = http.token("pks-uaa", "lab-pks-client-secret");
+    String pksToken = pksToken();
     JsonNode cluster = http.get("/lab/pks/v1/clusters/web-staging", pksToken).json();
     assertThat(cluster.get("last_action").asText()).isEqualTo("UPGRADE");
     assertThat(cluster.get("pks_version").asText()).isEqualTo("1.19.2-build.10");
@@ -133,7 +129,7 @@ class OpsManagerHttpTest {
     sim.foundation.properties().setOpsmanVersion("2.5.31-build.5");
     try {
       sim.foundation.reset();
-      String t = http.token("opsman/uaa", "lab-opsman-client-secret");
+      String t = opsmanToken();
       assertThat(http.get("/lab/opsman/api/v0/stemcell_associations", t).status()).isEqualTo(404);
       assertThat(http.get("/lab/opsman/api/v0/stemcell_assignments", t).json().get("products").get(0)
           .get("staged_stemcell_version").asText()).isEqualTo("1.400");

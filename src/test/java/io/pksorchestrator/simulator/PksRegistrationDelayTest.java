@@ -15,7 +15,7 @@ import io.pksorchestrator.cluster.CreateClusterDelegate;
 import io.pksorchestrator.cluster.DeleteFailedClusterDelegate;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.resize.CheckResizeDelegate;
-import io.pksorchestrator.resize.PredictiveResizeModel;
+import io.pksorchestrator.resize.PredictiveResizeProcess;
 import io.pksorchestrator.resize.ResizeClusterDelegate;
 import io.pksorchestrator.resize.ResizeProperties;
 import java.time.Duration;
@@ -57,16 +57,16 @@ class PksRegistrationDelayTest {
     CheckResizeDelegate check = new CheckResizeDelegate(lab.pks);
 
     check.execute(execution);
-    assertThat(vars.get(PredictiveResizeModel.RESIZE_STATE)).as("previous CREATE succeeded with 3 workers shows")
-        .isEqualTo(PredictiveResizeModel.STATE_IN_PROGRESS);
+    assertThat(vars.get(PredictiveResizeProcess.Variables.RESIZE_STATE)).as("previous CREATE succeeded with 3 workers shows")
+        .isEqualTo(PredictiveResizeProcess.ResizeState.IN_PROGRESS);
 
     sim.advance(REGISTRATION);
     check.execute(execution);
-    assertThat(vars.get(PredictiveResizeModel.RESIZE_STATE)).isEqualTo(PredictiveResizeModel.STATE_IN_PROGRESS);
+    assertThat(vars.get(PredictiveResizeProcess.Variables.RESIZE_STATE)).isEqualTo(PredictiveResizeProcess.ResizeState.IN_PROGRESS);
 
     sim.advance(Duration.ofMinutes(4));
     check.execute(execution);
-    assertThat(vars.get(PredictiveResizeModel.RESIZE_STATE)).isEqualTo(PredictiveResizeModel.STATE_SUCCEEDED);
+    assertThat(vars.get(PredictiveResizeProcess.Variables.RESIZE_STATE)).isEqualTo(PredictiveResizeProcess.ResizeState.SUCCEEDED);
   }
 
   @Test
@@ -77,13 +77,13 @@ class PksRegistrationDelayTest {
     new ResizeClusterDelegate(lab.pks, lab.foundations, new ResizeProperties()).execute(execution);
     CheckResizeDelegate check = new CheckResizeDelegate(lab.pks);
     check.execute(execution);
-    assertThat(vars.get(PredictiveResizeModel.RESIZE_STATE)).isEqualTo(PredictiveResizeModel.STATE_IN_PROGRESS);
+    assertThat(vars.get(PredictiveResizeProcess.Variables.RESIZE_STATE)).isEqualTo(PredictiveResizeProcess.ResizeState.IN_PROGRESS);
 
-    vars.put(PredictiveResizeModel.RESIZE_REGISTRATION_DEADLINE, new Date(System.currentTimeMillis() - 1000));
+    vars.put(PredictiveResizeProcess.Variables.RESIZE_REGISTRATION_DEADLINE, new Date(System.currentTimeMillis() - 1000));
     check.execute(execution);
 
-    assertThat(vars.get(PredictiveResizeModel.RESIZE_STATE)).isEqualTo(PredictiveResizeModel.STATE_FAILED);
-    assertThat((String) vars.get(PredictiveResizeModel.FAILURE_REASON)).contains("did not register the update")
+    assertThat(vars.get(PredictiveResizeProcess.Variables.RESIZE_STATE)).isEqualTo(PredictiveResizeProcess.ResizeState.FAILED);
+    assertThat((String) vars.get(PredictiveResizeProcess.Variables.FAILURE_REASON)).contains("did not register the update")
         .contains("CREATE succeeded").contains("pkso.resize.registration-timeout");
   }
 
@@ -121,9 +121,9 @@ class PksRegistrationDelayTest {
 
   private void resizeVariables(String cluster, int current, int proposed) {
     vars.put(OperationVariables.FOUNDATION, LabGateways.F);
-    vars.put(PredictiveResizeModel.CLUSTER_NAME, cluster);
-    vars.put(PredictiveResizeModel.CURRENT_WORKERS, current);
-    vars.put(PredictiveResizeModel.PROPOSED_WORKERS, proposed);
+    vars.put(PredictiveResizeProcess.Variables.CLUSTER_NAME, cluster);
+    vars.put(PredictiveResizeProcess.Variables.CURRENT_WORKERS, current);
+    vars.put(PredictiveResizeProcess.Variables.PROPOSED_WORKERS, proposed);
   }
 
   private static DelegateExecution execution(Map<String, Object> vars) {

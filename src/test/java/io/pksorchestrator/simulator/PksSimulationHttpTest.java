@@ -12,20 +12,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** UAA and PKS cluster lifecycle over real HTTP against the simulator alone. */
-class PksSimulationHttpTest {
+class PksSimulationHttpTest extends SimulatorHttpTestBase {
 
   /** {@code pkso.simulator.durations.registration} default. */
   private static final Duration REGISTRATION = Duration.ofSeconds(90);
 
-  private TestSimulator sim;
-  private SimHttp http;
   private String token;
 
   @BeforeEach
   void setUp() {
-    sim = TestSimulator.fresh();
-    http = sim.http;
-    token = http.token("pks-uaa", "lab-pks-client-secret");
+    token = pksToken();
   }
 
   @Test
@@ -43,7 +39,7 @@ class PksSimulationHttpTest {
 
     assertThat(http.get("/lab/pks/v1/clusters", null).status()).isEqualTo(401);
     assertThat(http.get("/lab/pks/v1/clusters", "not-a-token").status()).isEqualTo(401);
-    String opsmanToken = http.token("opsman/uaa", "lab-opsman-client-secret");
+    String opsmanToken = opsmanToken();
     assertThat(http.get("/lab/pks/v1/clusters", opsmanToken).status()).as("a foreign token").isEqualTo(401);
     assertThat(http.get("/lab/pks/v1/clusters", token).status()).isEqualTo(200);
 
@@ -130,7 +126,7 @@ class PksSimulationHttpTest {
     assertThat(resized.get("last_action").asText()).isEqualTo("UPDATE");
     assertThat(resized.get("last_action_state").asText()).isEqualTo("succeeded");
 
-    String boshToken = http.token("bosh-uaa", "lab-bosh-client-secret");
+    String boshToken = boshToken();
     JsonNode instances = http.get("/lab/bosh/deployments/service-instance_" + uuid + "/instances", boshToken).json();
     assertThat(instances.findValuesAsText("job")).containsExactlyInAnyOrder("master", "worker", "worker", "worker",
         "worker", "apply-addons");

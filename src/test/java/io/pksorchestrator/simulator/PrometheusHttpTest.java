@@ -6,20 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pksorchestrator.simulator.SimHttp.Reply;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The simulated Prometheus: history at start-up, matrix shape, label matching, limits, time dependence. */
-class PrometheusHttpTest {
+class PrometheusHttpTest extends SimulatorHttpTestBase {
 
-  private TestSimulator sim;
-  private SimHttp http;
-
-  @BeforeEach
-  void setUp() {
-    sim = TestSimulator.fresh();
-    http = sim.http;
-  }
 
   @Test
   void fourteenDaysOfHistoryForEachPreProvisionedCluster() {

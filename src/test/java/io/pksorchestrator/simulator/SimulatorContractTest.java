@@ -10,23 +10,14 @@ import io.pksorchestrator.simulator.SimHttp.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps simulator and reference honest: every endpoint's JSON has the fields and enum values documented in
  * ../shared/reference/pks-apis.md (the section is named next to each expectation in {@link Shapes}).
  */
-class SimulatorContractTest {
+class SimulatorContractTest extends SimulatorHttpTestBase {
 
-  private TestSimulator sim;
-  private SimHttp http;
-
-  @BeforeEach
-  void setUp() {
-    sim = TestSimulator.fresh();
-    http = sim.http;
-  }
 
   @Test
   void uaaTokenAndError() {
@@ -43,7 +34,7 @@ class SimulatorContractTest {
 
   @Test
   void opsManager() {
-    String t = http.token("opsman/uaa", "lab-opsman-client-secret");
+    String t = opsmanToken();
     JsonNode info = http.get("/lab/opsman/api/v0/info", null).json();
     hasFields("§3.1 info", info, Shapes.OM_INFO);
     assertThat(info.get("info").get("version").asText()).matches("\\d+\\.\\d+(\\.\\d+)?-build\\.\\d+");
@@ -96,7 +87,7 @@ class SimulatorContractTest {
 
   @Test
   void boshDirector() {
-    String t = http.token("bosh-uaa", "lab-bosh-client-secret");
+    String t = boshToken();
     JsonNode info = http.get("/lab/bosh/info", null).json();
     hasFields("§4.1 info", info, Shapes.BOSH_INFO);
     isOneOf("§4.1 user_authentication.type", info.get("user_authentication").get("type"), java.util.Set.of("basic", "uaa"));

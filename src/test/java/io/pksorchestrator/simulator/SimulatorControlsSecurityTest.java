@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * control answers 401 and changes nothing, whatever the spelling of the path; with the token, anything but JSON
  * (the content types of cross-site form posts) is refused with 415; the server listens on loopback only.
  */
-class SimulatorControlsSecurityTest {
+class SimulatorControlsSecurityTest extends SimulatorHttpTestBase {
 
   /** Every control, as (method, path) pairs. */
   private static final List<String[]> CONTROLS = List.of(
@@ -37,12 +36,7 @@ class SimulatorControlsSecurityTest {
       new String[] {"POST", "/_sim/faults"}, new String[] {"DELETE", "/_sim/faults"},
       new String[] {"GET", "/_sim/serving/web-staging"}, new String[] {"POST", "/_sim/reset"});
 
-  private TestSimulator sim;
 
-  @BeforeEach
-  void setUp() {
-    sim = TestSimulator.fresh();
-  }
 
   @Test
   void everyControlNeedsTheTokenAndChangesNothingWithoutIt() {

@@ -12,17 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Multi-cluster upgrades (PATCH /v1/clusters): canaries, max in flight, cancel, rolling VMs, serving record. */
-class UpgradeHttpTest {
+class UpgradeHttpTest extends SimulatorHttpTestBase {
 
-  private TestSimulator sim;
-  private SimHttp http;
   private String token;
 
   @BeforeEach
   void setUp() {
-    sim = TestSimulator.fresh();
-    http = sim.http;
-    token = http.token("pks-uaa", "lab-pks-client-secret");
+    token = pksToken();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.pksorchestrator.ticketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,16 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import io.pksorchestrator.fixtures.PksClusterBuilder;
-import io.pksorchestrator.platform.pks.PksCluster;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13 item 3: what the process would refuse minutes later is refused by {@code /api/v1} before anything starts
  * (no ticket id used up), naming the field and the limit; every error answer of the API is problem+json, and none
  * carries a library's internals. One test per row of the issue, each with the classes of input around its limit.
- * The foundation (mocked PKS, {@link TicketingApiTestBase}): cluster {@code web} on plan {@code small} (1..10 workers,
+ * The foundation (PKS in memory, {@link TicketingApiTestBase}): cluster {@code web} on plan {@code small} (1..10 workers,
  * 3 now); the tile's Worker VM Max in Flight is {@code pkso.upgrade.worker-max-in-flight} = 4.
  */
 class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
@@ -38,6 +35,7 @@ class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
     assertThat(errors(taken)).containsExactly(Map.entry("clusterName",
         "A cluster named 'web' already exists on foundation 'lab': choose another name."));
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(foundation.calls).as("nothing changed on the foundation").isEmpty();
     // the ticket id is not used up: the same ticket with a free name starts
     HttpResponse<String> free = post("/api/v1/cluster-requests", "ticketing", clusterJson("web-two", "CHG-D1"),
         Map.of());
@@ -57,6 +55,7 @@ class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
     assertProblem(absurd, 400);
     assertThat(errors(absurd)).containsOnlyKeys("proposedWorkers");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(foundation.calls).as("nothing changed on the foundation").isEmpty();
 
     HttpResponse<String> atTheMaximum = post("/api/v1/resize-requests", "ticketing", resizeJson("10"), Map.of());
     assertThat(atTheMaximum.statusCode()).as(atTheMaximum.body()).isEqualTo(202);
@@ -73,10 +72,7 @@ class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
   @Test
   void canariesOutsideTheSelectedClustersAreRefusedByIndex() throws Exception {
     // a second cluster on the foundation: 'db' exists, it is only not selected
-    PksCluster web = pks.cluster("lab", "web").orElseThrow();
-    PksCluster db = PksClusterBuilder.cluster("db").workers(2).build();
-    when(pks.cluster("lab", "db")).thenReturn(Optional.of(db));
-    when(pks.clusters("lab")).thenReturn(List.of(web, db));
+    foundation.pks.put("lab", PksClusterBuilder.cluster("db").workers(2).build());
     long before = runtimeService.createProcessInstanceQuery().count();
     HttpResponse<String> outside = post("/api/v1/stemcell-upgrades", "ticketing",
         upgradeJson("\"clusters\":[\"web\"],\"canaries\":[\"web\",\"db\"]"), Map.of());
@@ -84,6 +80,7 @@ class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
     assertThat(errors(outside)).containsOnlyKeys("canaries[1]");
     assertThat(errors(outside).get("canaries[1]")).contains("'db'", "not among the selected clusters", "[web]");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(foundation.calls).as("nothing changed on the foundation").isEmpty();
 
     // every cluster selected (clusters absent or "all"): any cluster of the foundation may be a canary
     HttpResponse<String> all = post("/api/v1/stemcell-upgrades", "ticketing",
@@ -105,6 +102,7 @@ class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
     assertProblem(zero, 400);
     assertThat(errors(zero)).containsOnlyKeys("maxInFlight");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(foundation.calls).as("nothing changed on the foundation").isEmpty();
 
     HttpResponse<String> atTheLimit = post("/api/v1/stemcell-upgrades", "ticketing",
         upgradeJson("\"clusters\":[\"web\"],\"maxInFlight\":4"), Map.of());
@@ -135,6 +133,7 @@ class RefusedAtTheDoorApiTest extends TicketingApiTestBase {
     assertProblem(quoted, 400);
     assertThat(errors(quoted)).containsExactly(Map.entry("workerCount", "has the wrong type: expected a whole number"));
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(foundation.calls).as("nothing changed on the foundation").isEmpty();
 
     HttpResponse<String> whole = post("/api/v1/cluster-requests", "ticketing",
         clusterJson("whole", null).replace("\"workerCount\":3", "\"workerCount\":4.0"), Map.of());

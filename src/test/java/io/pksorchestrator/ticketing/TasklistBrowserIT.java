@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import io.pksorchestrator.resize.ForecastChartRenderer;
-import io.pksorchestrator.resize.PredictiveResizeModel;
+import io.pksorchestrator.resize.PredictiveResizeProcess;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess;
 import java.nio.file.Files;
 import org.camunda.bpm.engine.HistoryService;
@@ -181,7 +181,7 @@ class TasklistBrowserIT {
   /** The resize approval shows the forecast chart, loaded as an image (not a broken one), before approving. */
   private void approveResizeSeeingTheChart(String processInstanceId) throws Exception {
     awaitRecommendation("payments-prod");
-    String taskId = awaitTask(processInstanceId, PredictiveResizeModel.TASK_APPROVE);
+    String taskId = awaitTask(processInstanceId, PredictiveResizeProcess.Elements.TASK_APPROVE);
     WebDriverWait wait = claimAndReopen(openTask(taskId, "payments-prod"), taskId, "payments-prod");
     WebElement form = driver.findElement(By.cssSelector(".fjs-form"));
     assertThat(form.getText()).contains("Approve", "payments-prod", "Approve this resize", "Reject this resize");
@@ -203,7 +203,7 @@ class TasklistBrowserIT {
 
   /** Rejecting needs a comment: the form refuses to complete without one, then sends it. */
   private void rejectResizeWithAComment(String processInstanceId) throws Exception {
-    String taskId = awaitTask(processInstanceId, PredictiveResizeModel.TASK_APPROVE);
+    String taskId = awaitTask(processInstanceId, PredictiveResizeProcess.Elements.TASK_APPROVE);
     WebDriverWait wait = claimAndReopen(openTask(taskId, "web-staging"), taskId, "web-staging");
     choose(wait, "Reject this resize");
     WebElement comment = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -227,7 +227,7 @@ class TasklistBrowserIT {
   private void continueUpgradeAfterReadingTheCanaries(String processInstanceId) throws Exception {
     String taskId = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> tasks
         .createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(StemcellUpgradeProcess.Ids.APPROVE_CONTINUATION).singleResult(), t -> t != null).getId();
+        .taskDefinitionKey(StemcellUpgradeProcess.Elements.APPROVE_CONTINUATION).singleResult(), t -> t != null).getId();
     WebDriverWait wait = claimAndReopen(openTask(taskId, "Canaries healthy"), taskId, "Canaries healthy");
     WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-form')]//table[.//td[contains(normalize-space(.),'batch-dev')]]")));
@@ -241,7 +241,7 @@ class TasklistBrowserIT {
     assertThat(variable(processInstanceId, OperationVariables.DECISION)).isEqualTo("approve");
     // past the continuation: the remaining cluster is handed to PKS
     await().atMost(PATIENCE).until(() -> history.createHistoricActivityInstanceQuery()
-        .processInstanceId(processInstanceId).activityId(StemcellUpgradeProcess.Ids.APPROVE_CONTINUATION)
+        .processInstanceId(processInstanceId).activityId(StemcellUpgradeProcess.Elements.APPROVE_CONTINUATION)
         .finished().count() == 1);
   }
 
@@ -406,7 +406,7 @@ class TasklistBrowserIT {
 
   /** The change approval of the upgrade over the engine's REST API, as the operator: decision and comment. */
   private void approveUpgradeOverRest(String processInstanceId) {
-    String taskId = awaitTask(processInstanceId, StemcellUpgradeProcess.Ids.APPROVE_UPGRADE);
+    String taskId = awaitTask(processInstanceId, StemcellUpgradeProcess.Elements.APPROVE_UPGRADE);
     HttpResponse<String> done = PlatformTestSupport.send(PlatformTestSupport.postJson(
         url("/engine-rest/task/" + taskId + "/complete"), "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}")
         .header("Authorization", basic("operator", OPERATOR_PASSWORD)));

@@ -1,19 +1,18 @@
 package io.pksorchestrator.ticketing;
 
-import io.pksorchestrator.fixtures.PksClusterBuilder;
-
-import static org.mockito.Mockito.when;
-
 import io.pksorchestrator.cluster.ClusterCreationProcess;
+import io.pksorchestrator.fixtures.InMemoryFoundation;
+import io.pksorchestrator.fixtures.PksClusterBuilder;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.operations.OperatorDecision;
 import io.pksorchestrator.operations.OperatorGroups;
 import io.pksorchestrator.platform.pks.ActionState;
-import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.pks.PksGateway;
 import io.pksorchestrator.platform.pks.PksPlan;
-import io.pksorchestrator.resize.PredictiveResizeModel;
+import io.pksorchestrator.resize.PredictiveResizeProcess;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -38,17 +36,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * One Spring context for all ticketing API tests (so the context cache reuses it): a private in-memory database,
- * the lab foundation configured but its PKS gateway mocked, minimal stand-ins for the three operations processes, test users, and a loopback
- * webhook receiver configured as client {@code ticketing}'s callback URL.
+ * the lab foundation configured but its PKS API in memory ({@link #foundation}, a fresh {@link InMemoryFoundation} for
+ * every test, with its record of changing calls), minimal stand-ins for the three operations processes, test users,
+ * and a loopback webhook receiver configured as client {@code ticketing}'s callback URL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:ticketing-api;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
-    // The lab foundation stays configured (foundations.yml); its PKS API is mocked below, so no simulator.
+    // The lab foundation stays configured (foundations.yml); its PKS API is in memory (below), so no simulator.
     "pkso.simulator.enabled=false",
     "camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern=[a-zA-Z0-9-]+",
     "pkso.ticketing.max-body-size=8KB",
@@ -84,17 +83,34 @@ abstract class TicketingApiTestBase {
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
   @Autowired RepositoryService repositoryService;
-  @MockitoBean PksGateway pks;
+  /** The PKS API of the application's foundations: the one of the running test's {@link #foundation}. */
+  @TestBean PksGateway pks;
+
+  /**
+   * This test's foundation {@code lab}: plans {@code small} (1..10 workers) and {@code large} (3..50), cluster
+   * {@code web} (plan small, 3 workers); {@code ghost} does not exist.
+   */
+  static volatile InMemoryFoundation foundation;
+
+  /** The bean behind {@link #pks}: created once per context, it forwards to the running test's foundation. */
+  static PksGateway pks() {
+    return (PksGateway) Proxy.newProxyInstance(PksGateway.class.getClassLoader(), new Class<?>[] {PksGateway.class},
+        (proxy, method, args) -> {
+          try {
+            return method.invoke(foundation.pks, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
 
   @BeforeEach
   void foundationAndEngine() {
-    when(pks.plans("lab")).thenReturn(List.of(
+    foundation = new InMemoryFoundation("lab");
+    foundation.pks.plans.addAll(List.of(
         new PksPlan("p1", "small", "Small", 3, 1, 10), new PksPlan("p2", "large", "Large", 5, 3, 50)));
-    PksCluster web = PksClusterBuilder.cluster("web").uuid("u-1").state(ActionState.SUCCEEDED, "done")
-        .versions("1.30", "1.20").host("web.k8s.example.com").workers(3).build();
-    when(pks.cluster("lab", "web")).thenReturn(Optional.of(web));
-    when(pks.cluster("lab", "ghost")).thenReturn(Optional.empty());
-    when(pks.clusters("lab")).thenReturn(List.of(web));
+    foundation.pks.put("lab", PksClusterBuilder.cluster("web").uuid("u-1").state(ActionState.SUCCEEDED, "done")
+        .versions("1.30", "1.20").host("web.k8s.example.com").workers(3).build());
     seedOnce();
   }
 
@@ -112,12 +128,12 @@ abstract class TicketingApiTestBase {
     grantOn(OperatorGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(OperatorGroups.ADMINS, Resources.PROCESS_INSTANCE, Permissions.ALL);
     repositoryService.createDeployment().name("ticketing-test-models")
-        .addModelInstance(ClusterCreationProcess.PROCESS_KEY + ".bpmn", approvalModel(
-            ClusterCreationProcess.PROCESS_KEY, "Task_ApproveClusterCreation", "Approve cluster creation", "created",
+        .addModelInstance(ClusterCreationProcess.KEY + ".bpmn", approvalModel(
+            ClusterCreationProcess.KEY, "Task_ApproveClusterCreation", "Approve cluster creation", "created",
             "ticketing-test-cluster-approval"))
         .addClasspathResource("ticketing/test-cluster-approval.form")
-        .addModelInstance(PredictiveResizeModel.PROCESS_KEY + ".bpmn", approvalModel(
-            PredictiveResizeModel.PROCESS_KEY, "Task_ApproveResize", "Approve resize", "resized", null))
+        .addModelInstance(PredictiveResizeProcess.KEY + ".bpmn", approvalModel(
+            PredictiveResizeProcess.KEY, "Task_ApproveResize", "Approve resize", "resized", null))
         .addModelInstance(StemcellUpgradeProcess.KEY + ".bpmn", approvalModel(
             StemcellUpgradeProcess.KEY, "Task_ApproveUpgrade", "Approve stemcell upgrade", "upgraded", null))
         .deploy();

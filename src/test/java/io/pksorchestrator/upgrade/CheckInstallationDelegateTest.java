@@ -8,7 +8,7 @@ import static org.mockito.Mockito.when;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.opsman.OmInstallation;
 import io.pksorchestrator.platform.opsman.OpsManagerGateway;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,8 +30,8 @@ class CheckInstallationDelegateTest {
   private void given(String status, String deadline) {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-29T01:00:00Z")));
     when(ex.getVariable(OperationVariables.FOUNDATION)).thenReturn("lab");
-    when(ex.getVariable(Vars.INSTALLATION_ID)).thenReturn(42L);
-    when(ex.getVariable(Vars.INSTALLATION_DEADLINE)).thenReturn(deadline);
+    when(ex.getVariable(Variables.INSTALLATION_ID)).thenReturn(42L);
+    when(ex.getVariable(Variables.INSTALLATION_DEADLINE)).thenReturn(deadline);
     when(om.installation("lab", 42)).thenReturn(new OmInstallation(42, status, "pkso", null, null));
     when(om.installationLogs("lab", 42)).thenReturn("a\nb\nc");
   }
@@ -40,8 +40,8 @@ class CheckInstallationDelegateTest {
   void aRunningInstallationPastItsDeadlineCountsAsFailedWithAnExplanation() {
     given("running", "2026-11-29T00:59:00Z");
     new CheckInstallationDelegate(om, props).execute(ex);
-    verify(ex).setVariable(Vars.INSTALLATION_STATUS, "failed");
-    verify(ex).setVariable(org.mockito.ArgumentMatchers.eq(Vars.INSTALLATION_LOG_TAIL),
+    verify(ex).setVariable(Variables.INSTALLATION_STATUS, "failed");
+    verify(ex).setVariable(org.mockito.ArgumentMatchers.eq(Variables.INSTALLATION_LOG_TAIL),
         org.mockito.ArgumentMatchers.contains("pkso.upgrade.installation-timeout"));
   }
 
@@ -49,8 +49,8 @@ class CheckInstallationDelegateTest {
   void aRunningInstallationBeforeItsDeadlineKeepsRunning() {
     given("running", "2026-11-29T02:00:00Z");
     new CheckInstallationDelegate(om, props).execute(ex);
-    verify(ex).setVariable(Vars.INSTALLATION_STATUS, "running");
-    verify(ex).setVariable(Vars.INSTALLATION_LOG_TAIL, "a\nb\nc");
+    verify(ex).setVariable(Variables.INSTALLATION_STATUS, "running");
+    verify(ex).setVariable(Variables.INSTALLATION_LOG_TAIL, "a\nb\nc");
   }
 
   @Test

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.simulator.SimulatedFoundation;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Ids;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Elements;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,11 +74,11 @@ public class StemcellUpgradeEndToEndIT {
         dir.resolve("bosh-stemcell-1.412-vsphere-esxi-ubuntu-jammy-go_agent.tgz"), "1.412");
     Instant from = simulator.now();
     ProcessInstance pi = runtime.startProcessInstanceByKey(StemcellUpgradeProcess.KEY, "E2E-UPGRADE-1", Map.of(
-        OperationVariables.FOUNDATION, "lab", Vars.STEMCELL_OS, "ubuntu-jammy", Vars.STEMCELL_VERSION, "1.412",
-        Vars.STEMCELL_SOURCE, stemcell.toString(), Vars.CLUSTERS, "all", Vars.CANARIES, "batch-dev,ml-train",
-        Vars.MAX_IN_FLIGHT, 2, OperationVariables.REQUESTED_BY, "alice"));
+        OperationVariables.FOUNDATION, "lab", Variables.STEMCELL_OS, "ubuntu-jammy", Variables.STEMCELL_VERSION, "1.412",
+        Variables.STEMCELL_SOURCE, stemcell.toString(), Variables.CLUSTERS, "all", Variables.CANARIES, "batch-dev,ml-train",
+        Variables.MAX_IN_FLIGHT, 2, OperationVariables.REQUESTED_BY, "alice"));
 
-    Task approval = awaitTask(pi, Ids.APPROVE_UPGRADE);
+    Task approval = awaitTask(pi, Elements.APPROVE_UPGRADE);
     identity.setAuthenticatedUserId("alice");
     Exception refused = assertThrows(Exception.class,
         () -> tasks.complete(approval.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE)));
@@ -86,13 +86,13 @@ public class StemcellUpgradeEndToEndIT {
     identity.setAuthenticatedUserId("operator");
     tasks.complete(approval.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE,
         OperationVariables.DECISION_COMMENT, "end-to-end test"));
-    Task continuation = awaitTask(pi, Ids.APPROVE_CONTINUATION);
+    Task continuation = awaitTask(pi, Elements.APPROVE_CONTINUATION);
     tasks.complete(continuation.getId(), Map.of(OperationVariables.DECISION, OperatorDecision.APPROVE));
     identity.clearAuthentication();
 
     await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() ->
         runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
-    JsonNode report = new ObjectMapper().readTree(variable(pi, Vars.UPGRADE_REPORT).toString());
+    JsonNode report = new ObjectMapper().readTree(variable(pi, Variables.UPGRADE_REPORT).toString());
     assertThat(variable(pi, OperationVariables.OUTCOME)).as("outcome; report: %s", report).isEqualTo("upgraded");
     assertThat(report.get("clusters")).hasSize(5);
     assertThat(report.get("upgraded").asInt()).isEqualTo(5);

@@ -25,7 +25,8 @@ class StemcellUpgradeModelTest {
   @Test
   void everyDelegateExpressionNamesAComponent() throws Exception {
     // shared beans of the operations package: four eyes, the cluster lease steps
-    Set<String> beans = new HashSet<>(Set.of("fourEyesTaskListener", "acquireClusterLeaseDelegate"));
+    Set<String> beans = new HashSet<>(Set.of("fourEyesTaskListener", "acquireClusterLeaseDelegate", "jobRetries",
+        "outcomeWriter"));
     var scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
     for (var candidate : scanner.findCandidateComponents("io.pksorchestrator.upgrade")) {

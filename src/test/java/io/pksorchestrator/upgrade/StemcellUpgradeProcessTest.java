@@ -22,8 +22,8 @@ import io.pksorchestrator.operations.LeaseProperties;
 import io.pksorchestrator.operations.ProcessTestLeases;
 import io.pksorchestrator.operations.OperationVariables;
 import io.pksorchestrator.platform.opsman.OmStemcell;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Ids;
-import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Vars;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Elements;
+import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,7 +64,7 @@ class StemcellUpgradeProcessTest {
       .assertClassCoverageAtLeast(1.0).build();
 
   /** Timers {@link #drive} fires only when due (the poll timers it fires at once). */
-  private static final Set<String> WINDOW_TIMERS = Set.of(Ids.WINDOW_OPENED, Ids.NEXT_WINDOW_OPENED,
+  private static final Set<String> WINDOW_TIMERS = Set.of(Elements.WINDOW_OPENED, Elements.NEXT_WINDOW_OPENED,
       ClusterLeaseModel.EVENT_WAIT);
   private static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
 
@@ -93,6 +93,9 @@ class StemcellUpgradeProcessTest {
     UpgradePreChecks preChecks = new UpgradePreChecks(fake, fake.om, fake.pks, fake.bosh, props,
         new StemcellSource(props));
     ClusterVerifier verifier = new ClusterVerifier(fake.pks, fake.bosh);
+    Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
+        io.pksorchestrator.operations.JobRetryProperties.defaults()));
+    Mocks.register("outcomeWriter", new io.pksorchestrator.operations.OutcomeWriter());
     Mocks.register("upgradeStartListener", new UpgradeStartListener());
     Mocks.register("fourEyesTaskListener", new FourEyesTaskListener());
     Mocks.register("upgradeWindow", new MaintenanceWindow());
@@ -131,8 +134,8 @@ class StemcellUpgradeProcessTest {
   }
 
   private Map<String, Object> request(Object... extra) {
-    Map<String, Object> v = new HashMap<>(Map.of(OperationVariables.FOUNDATION, F, Vars.STEMCELL_OS, "ubuntu-jammy",
-        Vars.STEMCELL_VERSION, "1.412", Vars.STEMCELL_SOURCE, stemcellFile.toString(), Vars.CLUSTERS, "all",
+    Map<String, Object> v = new HashMap<>(Map.of(OperationVariables.FOUNDATION, F, Variables.STEMCELL_OS, "ubuntu-jammy",
+        Variables.STEMCELL_VERSION, "1.412", Variables.STEMCELL_SOURCE, stemcellFile.toString(), Variables.CLUSTERS, "all",
         OperationVariables.REQUESTED_BY, "alice", OperationVariables.TICKET_ID, "CHG-1"));
     for (int i = 0; i < extra.length; i += 2) {
       v.put((String) extra[i], extra[i + 1]);
@@ -151,7 +154,7 @@ class StemcellUpgradeProcessTest {
     for (int i = 0; i < 500; i++) {
       Job next = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().stream()
           .filter(j -> !WINDOW_TIMERS.contains(activityOf(j)) || !j.getDuedate().after(ClockUtil.getCurrentTime()))
-          .filter(j -> !(holdUploads && activityOf(j).equals(Ids.STEMCELL_UPLOAD_POLL)))
+          .filter(j -> !(holdUploads && activityOf(j).equals(Elements.STEMCELL_UPLOAD_POLL)))
           .filter(j -> j.getRetries() > 0)
           .findFirst().orElse(null);
       if (next == null) {
@@ -179,13 +182,13 @@ class StemcellUpgradeProcessTest {
   }
 
   private void approve(ProcessInstance pi) {
-    decide(pi, Ids.APPROVE_UPGRADE, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE,
+    decide(pi, Elements.APPROVE_UPGRADE, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE,
         OperationVariables.DECISION_COMMENT, "risks accepted"));
   }
 
   private JsonNode report(ProcessInstance pi) throws Exception {
     Object raw = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(Vars.UPGRADE_REPORT).singleResult().getValue();
+        .variableName(Variables.UPGRADE_REPORT).singleResult().getValue();
     return json.readTree(raw.toString());
   }
 
@@ -205,15 +208,15 @@ class StemcellUpgradeProcessTest {
 
   @Test
   void upgradesCanaryFirstThenTheRestAfterContinuationIsApproved() throws Exception {
-    ProcessInstance pi = start(request(Vars.MAX_IN_FLIGHT, 2L));
-    assertThat(pi).isWaitingAt(Ids.APPROVE_UPGRADE).hasBusinessKey("CHG-1");
-    assertThat(task(Ids.APPROVE_UPGRADE, pi)).hasCandidateGroup("platform-operators");
-    assertThat((String) historic(pi, Vars.APPROVAL_SUMMARY)).contains("1.400", "1.412", "alpha", "charlie",
+    ProcessInstance pi = start(request(Variables.MAX_IN_FLIGHT, 2L));
+    assertThat(pi).isWaitingAt(Elements.APPROVE_UPGRADE).hasBusinessKey("CHG-1");
+    assertThat(task(Elements.APPROVE_UPGRADE, pi)).hasCandidateGroup("platform-operators");
+    assertThat((String) historic(pi, Variables.APPROVAL_SUMMARY)).contains("1.400", "1.412", "alpha", "charlie",
         "at most 2 cluster(s) in parallel", "(will be uploaded)");
     approve(pi);
 
     // the canary (smallest cluster) is upgraded and verified alone, then the operator is asked
-    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+    assertThat(pi).isWaitingAt(Elements.APPROVE_CONTINUATION);
     assertThat(fake.clusters.get("alpha").stemcell).isEqualTo("1.412");
     assertThat(fake.clusters.get("bravo").stemcell).isEqualTo("1.400");
     assertThat(fake.tasks).hasSize(1);
@@ -222,11 +225,11 @@ class StemcellUpgradeProcessTest {
     assertThat(fake.applyChangesProducts).containsExactly(List.of(FakeFoundation.PKS_GUID));
     assertThat(fake.applyChangesErrands.get(0)).isEqualTo(
         Map.of(FakeFoundation.PKS_GUID, Map.of("upgrade-all-service-instances", false)));
-    String tail = (String) historic(pi, Vars.INSTALLATION_LOG_TAIL);
+    String tail = (String) historic(pi, Variables.INSTALLATION_LOG_TAIL);
     assertThat(tail.lines()).hasSize(20).last().isEqualTo("Task 1 | line 30");
 
-    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
-    assertThat(pi).isEnded().hasPassed(Ids.WRITE_REPORT, Ids.START_STEMCELL_UPLOAD);
+    decide(pi, Elements.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
+    assertThat(pi).isEnded().hasPassed(Elements.WRITE_REPORT, Elements.START_STEMCELL_UPLOAD);
     assertThat(fake.tasks.get(1).clusters).containsExactly("bravo", "charlie");
     assertThat(fake.tasks.get(1).maxInFlight).isEqualTo(2);
     fake.clusters.values().forEach(c -> assertThat(c.stemcell).isEqualTo("1.412"));
@@ -242,7 +245,7 @@ class StemcellUpgradeProcessTest {
     assertThat(alpha.get("startedAt").asText()).isNotEmpty();
     assertThat(alpha.get("durationSeconds").isNumber()).isTrue();
     assertThat(alpha.get("result").asText()).isEqualTo("upgraded");
-    assertThat((String) historic(pi, Vars.UPGRADE_REPORT_TEXT)).contains("alpha", "charlie", "upgraded");
+    assertThat((String) historic(pi, Variables.UPGRADE_REPORT_TEXT)).contains("alpha", "charlie", "upgraded");
   }
 
   @Test
@@ -250,14 +253,14 @@ class StemcellUpgradeProcessTest {
     ProcessInstance pi = start(request());
     assertThat(leases.all()).as("no lease while waiting for approval").isEmpty();
     approve(pi);
-    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+    assertThat(pi).isWaitingAt(Elements.APPROVE_CONTINUATION);
     assertThat(leases.find(F, "alpha")).as("the canary is verified: released").isEmpty();
     assertThat(leases.heldBy(pi.getId())).extracting(l -> l.cluster()).containsExactly("bravo", "charlie");
     assertThat(leases.find(F, "bravo")).hasValueSatisfying(l -> {
       assertThat(l.operation()).isEqualTo("upgrade");
       assertThat(l.businessKey()).isEqualTo("CHG-1");
     });
-    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
+    decide(pi, Elements.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     assertThat(pi).isEnded();
     assertThat(leases.all()).isEmpty();
   }
@@ -293,7 +296,7 @@ class StemcellUpgradeProcessTest {
     leases.releaseAll(holder.getId());
     ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(2))));
     drive(pi);
-    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+    assertThat(pi).isWaitingAt(Elements.APPROVE_CONTINUATION);
     assertThat(leases.heldBy(pi.getId())).extracting(l -> l.cluster()).containsExactly("bravo", "charlie");
   }
 
@@ -310,7 +313,7 @@ class StemcellUpgradeProcessTest {
     ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(4).plusMinutes(2))));
     drive(pi);
     decide(pi, ClusterLeaseModel.TASK_RESOLVE, withVariables(ClusterLeaseModel.LEASE_RESOLUTION, "stop"));
-    assertThat(pi).isEnded().hasPassed(Ids.CLUSTER_BUSY).hasNotPassed(Ids.START_STEMCELL_UPLOAD);
+    assertThat(pi).isEnded().hasPassed(Elements.CLUSTER_BUSY).hasNotPassed(Elements.START_STEMCELL_UPLOAD);
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("cluster-busy");
     assertThat((String) historic(pi, OperationVariables.OUTCOME_MESSAGE)).contains("lab/charlie stayed held by");
     assertThat(fake.applyChangesProducts).isEmpty();
@@ -329,11 +332,11 @@ class StemcellUpgradeProcessTest {
   void rejectsWithEveryReasonWhenPreChecksFail() throws Exception {
     fake.installations.add(new io.pksorchestrator.platform.opsman.OmInstallation(7, "running", "admin", T0, null));
     fake.clusters.get("bravo").state = io.pksorchestrator.platform.pks.ActionState.FAILED;
-    ProcessInstance pi = start(request(Vars.MAX_IN_FLIGHT, 9, Vars.STEMCELL_VERSION, "1.399",
-        Vars.CLUSTERS, "alpha,bravo,zulu", Vars.CANARIES, "charlie"));
-    assertThat(pi).isEnded().hasPassed(Ids.REJECTED).hasNotPassed(Ids.APPROVE_UPGRADE);
+    ProcessInstance pi = start(request(Variables.MAX_IN_FLIGHT, 9, Variables.STEMCELL_VERSION, "1.399",
+        Variables.CLUSTERS, "alpha,bravo,zulu", Variables.CANARIES, "charlie"));
+    assertThat(pi).isEnded().hasPassed(Elements.REJECTED).hasNotPassed(Elements.APPROVE_UPGRADE);
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("rejected");
-    JsonNode reasons = json.readTree(historic(pi, Vars.REJECTION_REASONS).toString());
+    JsonNode reasons = json.readTree(historic(pi, Variables.REJECTION_REASONS).toString());
     assertThat(reasons.toString()).contains("maxInFlight 9", "installation (Apply Changes) is running",
         "not newer than the PKS tile's deployed stemcell 1.400", "'bravo' is", "'zulu' does not exist",
         "Canary 'charlie' is not among");
@@ -343,9 +346,9 @@ class StemcellUpgradeProcessTest {
   @Test
   void endsNotApprovedWhenTheApproverDeclines() {
     ProcessInstance pi = start(request());
-    decide(pi, Ids.APPROVE_UPGRADE, withVariables(OperationVariables.DECISION, OperatorDecision.REJECT,
+    decide(pi, Elements.APPROVE_UPGRADE, withVariables(OperationVariables.DECISION, OperatorDecision.REJECT,
         OperationVariables.DECISION_COMMENT, "not this week"));
-    assertThat(pi).isEnded().hasPassed(Ids.NOT_APPROVED);
+    assertThat(pi).isEnded().hasPassed(Elements.NOT_APPROVED);
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("not-approved");
     assertThat(fake.applyChangesProducts).isEmpty();
   }
@@ -354,25 +357,25 @@ class StemcellUpgradeProcessTest {
   void theRequesterCannotApproveTheirOwnUpgrade() {
     ProcessInstance pi = start(request());
     engine.getIdentityService().setAuthenticatedUserId("alice");
-    Exception refused = assertThrows(Exception.class, () -> complete(task(Ids.APPROVE_UPGRADE, pi),
+    Exception refused = assertThrows(Exception.class, () -> complete(task(Elements.APPROVE_UPGRADE, pi),
         withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE)));
     assertThat(refused).hasRootCauseInstanceOf(AuthorizationException.class);
-    assertThat(pi).isWaitingAt(Ids.APPROVE_UPGRADE);
+    assertThat(pi).isWaitingAt(Elements.APPROVE_UPGRADE);
   }
 
   @Test
   void waitsForTheWindowAndSkipsTheUploadWhenOpsManagerHasTheStemcell() {
     fake.omStemcells.add(new OmStemcell("ubuntu-jammy", "1.412"));
     props.setConfirmAfterCanaries(false);
-    ProcessInstance pi = start(request(Vars.WINDOW_START, "2026-11-28T22:00:00Z",
-        Vars.WINDOW_END, "2026-11-29T04:00", Vars.STEMCELL_SOURCE, ""));
+    ProcessInstance pi = start(request(Variables.WINDOW_START, "2026-11-28T22:00:00Z",
+        Variables.WINDOW_END, "2026-11-29T04:00", Variables.STEMCELL_SOURCE, ""));
     approve(pi);
-    assertThat(pi).isWaitingAt(Ids.WINDOW_OPENED);
+    assertThat(pi).isWaitingAt(Elements.WINDOW_OPENED);
     assertThat(fake.applyChangesProducts).isEmpty();
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T22:00:01Z")));
     drive(pi);
-    assertThat(pi).isEnded().hasPassed(Ids.WINDOW_OPENED).hasNotPassed(Ids.START_STEMCELL_UPLOAD, Ids.APPROVE_CONTINUATION);
+    assertThat(pi).isEnded().hasPassed(Elements.WINDOW_OPENED).hasNotPassed(Elements.START_STEMCELL_UPLOAD, Elements.APPROVE_CONTINUATION);
     assertThat(fake.uploads).isEmpty();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
   }
@@ -390,22 +393,22 @@ class StemcellUpgradeProcessTest {
         super.execute(ex);
       }
     });
-    ProcessInstance pi = start(request(Vars.WINDOW_END, "2026-11-28T20:00:30Z"));
+    ProcessInstance pi = start(request(Variables.WINDOW_END, "2026-11-28T20:00:30Z"));
     approve(pi);
-    assertThat(pi).isWaitingAt(Ids.RESOLVE_WINDOW_CLOSED);
+    assertThat(pi).isWaitingAt(Elements.RESOLVE_WINDOW_CLOSED);
     assertThat(fake.clusters.get("bravo").stemcell).isEqualTo("1.412");
     assertThat(fake.clusters.get("charlie").stemcell).isEqualTo("1.400");
     assertThat(fake.tasks.get(1).canceled).isTrue();
 
     // the closed window again (what Tasklist used to prefill) is refused with a message; the task stays open
-    assertThatThrownBy(() -> decide(pi, Ids.RESOLVE_WINDOW_CLOSED, withVariables(Vars.RESOLUTION, "continue",
-        Vars.NEXT_WINDOW_START, "2026-11-28T18:00:00Z", Vars.NEXT_WINDOW_END, "2026-11-28T20:00:30Z")))
+    assertThatThrownBy(() -> decide(pi, Elements.RESOLVE_WINDOW_CLOSED, withVariables(Variables.RESOLUTION, "continue",
+        Variables.NEXT_WINDOW_START, "2026-11-28T18:00:00Z", Variables.NEXT_WINDOW_END, "2026-11-28T20:00:30Z")))
         .hasMessageContaining(OperatorInputException.PREFIX).hasMessageContaining("has already ended");
-    assertThat(pi).isWaitingAt(Ids.RESOLVE_WINDOW_CLOSED);
-    decide(pi, Ids.RESOLVE_WINDOW_CLOSED, withVariables(Vars.RESOLUTION, "continue",
-        Vars.NEXT_WINDOW_START, "2026-11-29T22:00:00Z", Vars.NEXT_WINDOW_END, "2026-11-30T02:00:00Z"));
-    assertThat(pi).isWaitingAt(Ids.NEXT_WINDOW_OPENED);
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Vars.WINDOW_START)).isEqualTo("2026-11-29T22:00:00Z");
+    assertThat(pi).isWaitingAt(Elements.RESOLVE_WINDOW_CLOSED);
+    decide(pi, Elements.RESOLVE_WINDOW_CLOSED, withVariables(Variables.RESOLUTION, "continue",
+        Variables.NEXT_WINDOW_START, "2026-11-29T22:00:00Z", Variables.NEXT_WINDOW_END, "2026-11-30T02:00:00Z"));
+    assertThat(pi).isWaitingAt(Elements.NEXT_WINDOW_OPENED);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Variables.WINDOW_START)).isEqualTo("2026-11-29T22:00:00Z");
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-29T22:00:00Z")));
     drive(pi);
     assertThat(pi).isEnded();
@@ -415,12 +418,12 @@ class StemcellUpgradeProcessTest {
 
   @Test
   void stopsWhenTheOperatorEndsTheUpgradeAfterTheWindowClosed() throws Exception {
-    ProcessInstance pi = start(request(Vars.WINDOW_END, "2026-11-28T23:00:00Z"));
+    ProcessInstance pi = start(request(Variables.WINDOW_END, "2026-11-28T23:00:00Z"));
     approve(pi);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T23:30:00Z")));
-    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
-    assertThat(pi).isWaitingAt(Ids.RESOLVE_WINDOW_CLOSED);
-    decide(pi, Ids.RESOLVE_WINDOW_CLOSED, withVariables(Vars.RESOLUTION, "stop"));
+    decide(pi, Elements.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
+    assertThat(pi).isWaitingAt(Elements.RESOLVE_WINDOW_CLOSED);
+    decide(pi, Elements.RESOLVE_WINDOW_CLOSED, withVariables(Variables.RESOLUTION, "stop"));
     assertThat(pi).isEnded();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("aborted");
     JsonNode report = report(pi);
@@ -434,11 +437,11 @@ class StemcellUpgradeProcessTest {
     fake.installationResults.add("failed");
     ProcessInstance pi = start(request());
     approve(pi);
-    assertThat(pi).isWaitingAt(Ids.RESOLVE_INSTALLATION);
-    assertThat(task(Ids.RESOLVE_INSTALLATION, pi)).hasCandidateGroup("platform-operators");
-    decide(pi, Ids.RESOLVE_INSTALLATION, withVariables(Vars.RESOLUTION, "retry"));
+    assertThat(pi).isWaitingAt(Elements.RESOLVE_INSTALLATION);
+    assertThat(task(Elements.RESOLVE_INSTALLATION, pi)).hasCandidateGroup("platform-operators");
+    decide(pi, Elements.RESOLVE_INSTALLATION, withVariables(Variables.RESOLUTION, "retry"));
     assertThat(fake.applyChangesProducts).hasSize(2);
-    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+    assertThat(pi).isWaitingAt(Elements.APPROVE_CONTINUATION);
   }
 
   @Test
@@ -446,7 +449,7 @@ class StemcellUpgradeProcessTest {
     fake.installationResults.add("failed");
     ProcessInstance pi = start(request());
     approve(pi);
-    decide(pi, Ids.RESOLVE_INSTALLATION, withVariables(Vars.RESOLUTION, "stop"));
+    decide(pi, Elements.RESOLVE_INSTALLATION, withVariables(Variables.RESOLUTION, "stop"));
     assertThat(pi).isEnded();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("failed");
     assertThat(report(pi).get("skipped").asInt()).isEqualTo(3);
@@ -458,22 +461,22 @@ class StemcellUpgradeProcessTest {
     fake.failUpgradeOf.add("alpha");
     ProcessInstance pi = start(request());
     approve(pi);
-    assertThat(pi).isWaitingAt(Ids.RESOLVE_CANARY);
+    assertThat(pi).isWaitingAt(Elements.RESOLVE_CANARY);
     assertThat(fake.tasks).hasSize(1);
     assertThat(fake.clusters.get("bravo").lastAction).isEqualTo("CREATE");
 
     fake.failUpgradeOf.clear();
-    decide(pi, Ids.RESOLVE_CANARY, withVariables(Vars.RESOLUTION, "retry"));
-    assertThat(pi).isWaitingAt(Ids.APPROVE_CONTINUATION);
+    decide(pi, Elements.RESOLVE_CANARY, withVariables(Variables.RESOLUTION, "retry"));
+    assertThat(pi).isWaitingAt(Elements.APPROVE_CONTINUATION);
     assertThat(fake.clusters.get("alpha").stemcell).isEqualTo("1.412");
   }
 
   @Test
   void aCanaryFailureThatTheOperatorStopsFailsTheUpgrade() throws Exception {
     fake.failUpgradeOf.add("alpha");
-    ProcessInstance pi = start(request(Vars.CANARIES, "alpha,bravo"));
+    ProcessInstance pi = start(request(Variables.CANARIES, "alpha,bravo"));
     approve(pi);
-    decide(pi, Ids.RESOLVE_CANARY, withVariables(Vars.RESOLUTION, "stop"));
+    decide(pi, Elements.RESOLVE_CANARY, withVariables(Variables.RESOLUTION, "stop"));
     assertThat(pi).isEnded();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("failed");
     JsonNode report = report(pi);
@@ -502,7 +505,7 @@ class StemcellUpgradeProcessTest {
   void endsAbortedWhenTheOperatorDeclinesToContinueAfterTheCanaries() throws Exception {
     ProcessInstance pi = start(request());
     approve(pi);
-    decide(pi, Ids.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.REJECT,
+    decide(pi, Elements.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.REJECT,
         OperationVariables.DECISION_COMMENT, "canary latency looks off"));
     assertThat(pi).isEnded();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("aborted");
@@ -514,16 +517,16 @@ class StemcellUpgradeProcessTest {
     fake.cluster("delta", 3, 3);
     ProcessInstance pi = start(request());
     approve(pi);
-    complete(task(Ids.APPROVE_CONTINUATION, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
+    complete(task(Elements.APPROVE_CONTINUATION, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     // run until the first non-canary cluster is upgrading, the other two queued (maxInFlight 1)
     while (fake.running() == 0) {
       Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().get(0);
       engine.getManagementService().executeJob(job.getId());
     }
-    engine.getRuntimeService().createMessageCorrelation(StemcellUpgradeProcess.MSG_ABORT)
+    engine.getRuntimeService().createMessageCorrelation(StemcellUpgradeProcess.Messages.ABORT)
         .processInstanceBusinessKey("CHG-1").correlate();
     drive(pi);
-    assertThat(pi).isEnded().hasPassed(Ids.ABORTED, Ids.CHECK_ABORTED_UPGRADE);
+    assertThat(pi).isEnded().hasPassed(Elements.ABORTED, Elements.CHECK_ABORTED_UPGRADE);
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("aborted");
     JsonNode report = report(pi);
     assertThat(report.get("upgraded").asInt()).isEqualTo(2);
@@ -535,7 +538,7 @@ class StemcellUpgradeProcessTest {
   void respectsMaxInFlightForTheClustersAfterTheCanaries() throws Exception {
     fake.cluster("delta", 3, 3).cluster("echo", 6, 3);
     props.setConfirmAfterCanaries(false);
-    ProcessInstance pi = start(request(Vars.MAX_IN_FLIGHT, 2, Vars.CANARIES, "alpha,bravo"));
+    ProcessInstance pi = start(request(Variables.MAX_IN_FLIGHT, 2, Variables.CANARIES, "alpha,bravo"));
     approve(pi);
     assertThat(pi).isEnded();
     assertThat(fake.tasks).extracting(t -> t.clusters).containsExactly(List.of("alpha"), List.of("bravo"),
@@ -556,7 +559,7 @@ class StemcellUpgradeProcessTest {
     Mocks.register("startClusterUpgradeDelegate", new StartClusterUpgradeDelegate(lossy, fake, props));
     ProcessInstance pi = start(request());
     engine.getIdentityService().setAuthenticatedUserId("bob");
-    complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
+    complete(task(Elements.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     engine.getIdentityService().clearAuthentication();
     assertThrows(RetryableFoundationException.class, () -> drive(pi));
     assertThat(fake.tasks).hasSize(1);
@@ -572,9 +575,9 @@ class StemcellUpgradeProcessTest {
   void aStartOverTheEngineWithASourceOutsideTheStemcellDirectoryIsRejectedBeforeAnythingIsRead() throws Exception {
     for (String source : List.of("/etc/passwd", "file:///etc/passwd", "https://evil.example.org/s.tgz",
         stemcellFile.getParent() + "/../../etc/passwd")) {
-      ProcessInstance pi = start(request(Vars.STEMCELL_SOURCE, source));
-      assertThat(pi).isEnded().hasPassed(Ids.REJECTED).hasNotPassed(Ids.APPROVE_UPGRADE);
-      assertThat(historic(pi, Vars.REJECTION_REASONS).toString()).as(source).contains("stemcellSource");
+      ProcessInstance pi = start(request(Variables.STEMCELL_SOURCE, source));
+      assertThat(pi).isEnded().hasPassed(Elements.REJECTED).hasNotPassed(Elements.APPROVE_UPGRADE);
+      assertThat(historic(pi, Variables.REJECTION_REASONS).toString()).as(source).contains("stemcellSource");
     }
     assertThat(fake.uploads).isEmpty();
   }
@@ -585,16 +588,16 @@ class StemcellUpgradeProcessTest {
     Files.createSymbolicLink(link, Path.of("/etc/passwd"));
     for (String tampered : List.of("/etc/passwd", link.toString())) {
       ProcessInstance pi = start(request());
-      assertThat(historic(pi, Vars.APPROVAL_SUMMARY).toString()).contains("**Upload from:** `"
+      assertThat(historic(pi, Variables.APPROVAL_SUMMARY).toString()).contains("**Upload from:** `"
           + stemcellFile.toRealPath() + "`");
       // a REST caller changes the approved source after the approval summary was shown
-      engine.getRuntimeService().setVariable(pi.getId(), Vars.STEMCELL_SOURCE_RESOLVED, tampered);
+      engine.getRuntimeService().setVariable(pi.getId(), Variables.STEMCELL_SOURCE_RESOLVED, tampered);
       engine.getIdentityService().setAuthenticatedUserId("bob");
-      complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
+      complete(task(Elements.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
       engine.getIdentityService().clearAuthentication();
       assertThrows(StemcellSourceRejectedException.class, () -> drive(pi));
       Job start = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
-      assertThat(activityOf(start)).isEqualTo(Ids.START_STEMCELL_UPLOAD);
+      assertThat(activityOf(start)).isEqualTo(Elements.START_STEMCELL_UPLOAD);
       assertThat(start.getRetries()).as("not retryable: no retry cycle").isZero();
       assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
           .getIncidentMessage()).contains("stemcellSource");
@@ -612,8 +615,8 @@ class StemcellUpgradeProcessTest {
     approve(pi);
     assertThat(pendingUploads).as("the upload runs beside the engine").hasSize(1);
     runUploadPoll(pi);
-    assertThat(historic(pi, Vars.STEMCELL_UPLOAD_STATUS)).isEqualTo("running");
-    assertThat(pi).hasPassed(Ids.CHECK_STEMCELL_UPLOAD).isWaitingAt(Ids.STEMCELL_UPLOAD_POLL);
+    assertThat(historic(pi, Variables.STEMCELL_UPLOAD_STATUS)).isEqualTo("running");
+    assertThat(pi).hasPassed(Elements.CHECK_STEMCELL_UPLOAD).isWaitingAt(Elements.STEMCELL_UPLOAD_POLL);
 
     // the node running it stops: its thread never ends, its heartbeat stays at an old time
     pendingUploads.clear();
@@ -638,11 +641,11 @@ class StemcellUpgradeProcessTest {
         "Foundation 'lab' opsman: POST /api/v0/stemcells answered 422: not a stemcell", "not a stemcell"));
     ProcessInstance pi = start(request());
     engine.getIdentityService().setAuthenticatedUserId("bob");
-    complete(task(Ids.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
+    complete(task(Elements.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     engine.getIdentityService().clearAuthentication();
     assertThrows(io.pksorchestrator.operations.NotRetryableException.class, () -> drive(pi));
     Job check = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(activityOf(check)).isEqualTo(Ids.CHECK_STEMCELL_UPLOAD);
+    assertThat(activityOf(check)).isEqualTo(Elements.CHECK_STEMCELL_UPLOAD);
     assertThat(check.getRetries()).isZero();
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
         .getIncidentMessage()).contains("answered 422: not a stemcell", "retry this incident");
@@ -658,10 +661,10 @@ class StemcellUpgradeProcessTest {
   /** Runs the due upload poll timer and the check job after it. */
   private void runUploadPoll(ProcessInstance pi) {
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().stream()
-        .filter(j -> activityOf(j).equals(Ids.STEMCELL_UPLOAD_POLL)).findFirst().orElseThrow();
+        .filter(j -> activityOf(j).equals(Elements.STEMCELL_UPLOAD_POLL)).findFirst().orElseThrow();
     engine.getManagementService().executeJob(timer.getId());
     Job check = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(activityOf(check)).isEqualTo(Ids.CHECK_STEMCELL_UPLOAD);
+    assertThat(activityOf(check)).isEqualTo(Elements.CHECK_STEMCELL_UPLOAD);
     engine.getManagementService().executeJob(check.getId());
   }
 }

@@ -1,0 +1,50 @@
+package io.pksorchestrator.resize;
+
+/**
+ * Names of the timer-driven forecasting cycle ({@code bpmn/ForecastScalingProcess.bpmn}): process key, element ids
+ * and variable names. Same shape as every process package's constants class (see docs/architecture.md).
+ */
+public final class ForecastScalingProcess {
+
+  public static final String KEY = "ForecastScalingProcess";
+
+  /** Element ids of the model. */
+  public static final class Elements {
+    public static final String START = "Event_CycleDue";
+    public static final String TASK_PLAN_BATCHES = "Task_PlanForecastBatches";
+    public static final String GATEWAY_PREVIOUS_CYCLE_RUNNING = "Gateway_PreviousCycleRunning";
+    public static final String END_SKIPPED = "Event_CycleSkipped";
+    /** The multi-instance sub-process: one instance per batch, each in jobs of its own. */
+    public static final String SUBPROCESS_BATCH = "SubProcess_ForecastBatch";
+    public static final String BATCH_START = "Event_BatchDue";
+    public static final String TASK_FORECAST_BATCH = "Task_ForecastBatch";
+    /** End of a batch, in a job of its own (exclusive): the batches' completions never collide. */
+    public static final String BATCH_END = "Event_BatchDone";
+    public static final String TASK_FINISH_CYCLE = "Task_FinishForecastCycle";
+    public static final String END = "Event_CycleCompleted";
+
+    private Elements() {}
+  }
+
+  /** Process variable names of the cycle. */
+  public static final class Variables {
+    /** Number of batches the planning cut (the multi-instance cardinality). */
+    public static final String FORECAST_BATCHES = "forecastBatches";
+    /** Whether the cycle was skipped because an earlier cycle still has batches to run. */
+    public static final String PREVIOUS_CYCLE_RUNNING = "previousCycleRunning";
+    /** The engine's multi-instance counter: the batch number of a batch's instance. */
+    public static final String LOOP_COUNTER = "loopCounter";
+    // summary variables (counts only: never per-cluster data, to keep the engine's history small)
+    public static final String CLUSTERS_MANAGED = "clustersManaged";
+    public static final String FORECASTS_READY = "forecastsReady";
+    public static final String RESIZES_STARTED = "resizesStarted";
+    /** Proposals the cycle did not start (lease, resize running, back-off, manual hold): see the clusters API. */
+    public static final String PROPOSALS_SUPPRESSED = "proposalsSuppressed";
+    public static final String CLUSTERS_FAILED = "clustersFailed";
+    public static final String FOUNDATIONS_FAILED = "foundationsFailed";
+
+    private Variables() {}
+  }
+
+  private ForecastScalingProcess() {}
+}
