@@ -21,7 +21,8 @@ import java.util.Objects;
  * (last value, recent peak, daily and weekly seasonal naive anchored on the current level, damped Holt-Winters with
  * optimised parameters, harmonic regression) from every origin of a rolling backtest window, keeps the model whose
  * calibrated upper band has the lowest pinball loss at the upper quantile, and returns its forecast with the band
- * calibrated on its own backtest residuals. Stateless apart from a parameter cache; thread-safe.
+ * calibrated on its own backtest residuals (absolute, relative to the forecast, or scaled by the recent level plus a
+ * base: whichever scores best). Stateless apart from a parameter cache; thread-safe.
  */
 public final class BacktestingForecaster implements Forecaster {
 
@@ -108,6 +109,11 @@ public final class BacktestingForecaster implements Forecaster {
     int scored = Math.min(horizonSteps, MAX_BACKTESTED_STEPS);
     // relative bands scale with the level, but never below a quarter of the recent mean level
     double floor = Math.max(1e-9, 0.25 * mean(context.y(), firstOrigin));
+    // locally weighted band: scale = recent level (exponentially weighted) + a share of the window's mean level
+    double[] localScale = settings.localBandHalfLife().isZero() ? null
+        : SeriesPreparation.localLevelScale(context.y(),
+            (double) settings.localBandHalfLife().toMillis() / step.toMillis(),
+            settings.localBandBase() * mean(context.y(), firstOrigin));
     String bestName = null;
     double[] bestRow = null;
     Backtest bestScore = null;
@@ -122,7 +128,8 @@ public final class BacktestingForecaster implements Forecaster {
       } catch (RuntimeException e) {
         continue; // a numerically failing candidate is simply not chosen; last-value always works
       }
-      Backtest.Residuals residuals = Backtest.Residuals.of(context.y(), predictions, firstOrigin, scored, floor);
+      Backtest.Residuals residuals = Backtest.Residuals.of(context.y(), predictions, firstOrigin, scored, floor,
+          localScale);
       Backtest score = residuals.score(settings.upperQuantile(), settings.lowerQuantile());
       if (bestScore == null || score.error() < bestScore.error()) {
         bestResiduals = residuals;
@@ -157,7 +164,7 @@ public final class BacktestingForecaster implements Forecaster {
       sum += band.upperOffset()[h] - band.medianOffset()[h];
     }
     double w = sum / Math.max(1, band.upperOffset().length);
-    return band.relative() ? w : w / level;
+    return band.local() ? w * band.scaleMean() / level : band.relative() ? w : w / level;
   }
 
   private static double mean(double[] y, int from) {

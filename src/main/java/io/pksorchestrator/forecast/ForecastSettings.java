@@ -16,9 +16,26 @@ import java.time.Duration;
  *     is wider (a barely predictable, bursty series) the quantile is lowered in steps of 0.05, down to
  *     {@code minUpperQuantile}, so that an unpredictable series does not buy spare nodes without bound
  * @param minUpperQuantile lowest quantile the headroom budget may lower the band to
+ * @param localBandHalfLife half-life of the recent level that scales the locally weighted band (a third band shape
+ *     next to the absolute and the relative one, kept when its backtest loss is lowest); zero: no such band
+ * @param localBandBase the locally weighted band's scale is the recent level plus this share of the backtest window's
+ *     mean level (so it keeps some width when the level is low)
  */
 public record ForecastSettings(Duration minHistory, Duration maxHistory, double upperQuantile, double lowerQuantile,
-    Duration backtestWindow, Duration refitEvery, double headroomBudget, double minUpperQuantile) {
+    Duration backtestWindow, Duration refitEvery, double headroomBudget, double minUpperQuantile,
+    Duration localBandHalfLife, double localBandBase) {
+
+  /** Default locally weighted band: half-life of the recent level. */
+  public static final Duration LOCAL_BAND_HALF_LIFE = Duration.ofHours(1);
+  /** Default locally weighted band: base as a share of the mean level. */
+  public static final double LOCAL_BAND_BASE = 0.25;
+
+  /** As the canonical constructor, with the default locally weighted band. */
+  public ForecastSettings(Duration minHistory, Duration maxHistory, double upperQuantile, double lowerQuantile,
+      Duration backtestWindow, Duration refitEvery, double headroomBudget, double minUpperQuantile) {
+    this(minHistory, maxHistory, upperQuantile, lowerQuantile, backtestWindow, refitEvery, headroomBudget,
+        minUpperQuantile, LOCAL_BAND_HALF_LIFE, LOCAL_BAND_BASE);
+  }
 
   public ForecastSettings {
     if (!(upperQuantile > 0.5 && upperQuantile < 1) || !(lowerQuantile > 0 && lowerQuantile < 0.5)) {
@@ -28,6 +45,10 @@ public record ForecastSettings(Duration minHistory, Duration maxHistory, double 
     if (!(minUpperQuantile > 0.5 && minUpperQuantile <= upperQuantile) || !(headroomBudget > 0)) {
       throw new IllegalArgumentException("need 0.5 < minUpperQuantile <= upperQuantile and headroomBudget > 0, got "
           + minUpperQuantile + " and " + headroomBudget);
+    }
+    if (localBandHalfLife == null || localBandHalfLife.isNegative() || !(localBandBase >= 0)) {
+      throw new IllegalArgumentException("need localBandHalfLife >= 0 and localBandBase >= 0, got "
+          + localBandHalfLife + " and " + localBandBase);
     }
     if (minHistory.isNegative() || maxHistory.compareTo(minHistory) < 0 || backtestWindow.isZero()) {
       throw new IllegalArgumentException("need 0 <= minHistory <= maxHistory and a positive backtest window");

@@ -2,6 +2,7 @@ package io.pksorchestrator.resize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pksorchestrator.fixtures.PksClusterBuilder;
 import io.pksorchestrator.forecast.Forecast;
 import io.pksorchestrator.forecast.ScalingDecision;
 import io.pksorchestrator.forecast.ScalingPolicy;
@@ -67,9 +68,8 @@ class ProposalGuardsTest {
   }
 
   private static ManagedCluster cluster(boolean busy) {
-    PksCluster c = new PksCluster("web", "medium", "uuid-web", busy ? "UPDATE" : "CREATE",
-        busy ? ActionState.IN_PROGRESS : ActionState.SUCCEEDED, "", List.of("10.0.0.1"), "1.29", "1.19", "web.lab",
-        8443, 3, Map.of());
+    PksCluster c = PksClusterBuilder.cluster("web").plan("medium")
+        .lastAction(busy ? "UPDATE" : "CREATE", busy ? ActionState.IN_PROGRESS : ActionState.SUCCEEDED, "").build();
     return new ManagedCluster("lab", c, ClusterMode.FORECAST_AND_SCALE, new ScalingPolicy(8, 1.0, 1, 50, 10,
         Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(30), 0), 3);
   }

@@ -3,7 +3,6 @@ package io.pksorchestrator.upgrade;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pksorchestrator.operations.OperatorDecision;
 import io.pksorchestrator.operations.OperatorInputException;
-import static io.pksorchestrator.upgrade.FakeFoundation.F;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -21,6 +20,9 @@ import io.pksorchestrator.operations.LeaseHolder;
 import io.pksorchestrator.operations.LeaseProperties;
 import io.pksorchestrator.operations.ProcessTestLeases;
 import io.pksorchestrator.operations.OperationVariables;
+import io.pksorchestrator.fixtures.InMemoryFoundation;
+import io.pksorchestrator.platform.pks.ActionState;
+import io.pksorchestrator.platform.pks.PksCluster;
 import io.pksorchestrator.platform.opsman.OmStemcell;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Elements;
 import io.pksorchestrator.upgrade.StemcellUpgradeProcess.Variables;
@@ -67,9 +69,10 @@ class StemcellUpgradeProcessTest {
   private static final Set<String> WINDOW_TIMERS = Set.of(Elements.WINDOW_OPENED, Elements.NEXT_WINDOW_OPENED,
       ClusterLeaseModel.EVENT_WAIT);
   private static final Instant T0 = Instant.parse("2026-11-28T20:00:00Z");
+  private static final String F = "lab";
 
   private final ObjectMapper json = new ObjectMapper();
-  private FakeFoundation fake;
+  private InMemoryFoundation lab;
   private UpgradeProperties props;
   private ProcessEngine engine;
   private Path stemcellFile;
@@ -85,14 +88,15 @@ class StemcellUpgradeProcessTest {
     engine = extension.getProcessEngine();
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(Date.from(T0));
-    fake = new FakeFoundation().cluster("alpha", 3, 3).cluster("bravo", 4, 3).cluster("charlie", 5, 3);
+    lab = new InMemoryFoundation().foundation(F, 60).upgradableCluster(F, "alpha", 3, 3)
+        .upgradableCluster(F, "bravo", 4, 3).upgradableCluster(F, "charlie", 5, 3);
     props = new UpgradeProperties();
     Path stemcellDir = Files.createTempDirectory("stemcells");
     props.setStemcellDir(stemcellDir.toAbsolutePath());
     stemcellFile = Files.createTempFile(stemcellDir, "stemcell", ".tgz");
-    UpgradePreChecks preChecks = new UpgradePreChecks(fake, fake.om, fake.pks, fake.bosh, props,
+    UpgradePreChecks preChecks = new UpgradePreChecks(lab, lab.om, lab.pks, lab.bosh, props,
         new StemcellSource(props));
-    ClusterVerifier verifier = new ClusterVerifier(fake.pks, fake.bosh);
+    ClusterVerifier verifier = new ClusterVerifier(lab.pks, lab.bosh);
     Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
         io.pksorchestrator.operations.JobRetryProperties.defaults()));
     Mocks.register("outcomeWriter", new io.pksorchestrator.operations.OutcomeWriter());
@@ -102,22 +106,22 @@ class StemcellUpgradeProcessTest {
     Mocks.register("runPreChecksDelegate", new RunPreChecksDelegate(preChecks));
     StemcellSource sources = new StemcellSource(props);
     uploadStore = new InMemoryStemcellUploadStore();
-    uploads = new StemcellUploads(uploadStore, sources, fake.om, props,
+    uploads = new StemcellUploads(uploadStore, sources, lab.om, props,
         r -> { if (holdUploads) { pendingUploads.add(r); } else { r.run(); } },
         Clock.fixed(T0, ZoneOffset.UTC), "test-node");
-    Mocks.register("startStemcellUploadDelegate", new StartStemcellUploadDelegate(fake.om, sources, uploads));
-    Mocks.register("checkStemcellUploadDelegate", new CheckStemcellUploadDelegate(fake.om, sources, uploads));
-    Mocks.register("assignStemcellDelegate", new AssignStemcellDelegate(fake.om));
-    Mocks.register("applyChangesDelegate", new ApplyChangesDelegate(fake.om, fake, props));
-    Mocks.register("checkInstallationDelegate", new CheckInstallationDelegate(fake.om, props));
+    Mocks.register("startStemcellUploadDelegate", new StartStemcellUploadDelegate(lab.om, sources, uploads));
+    Mocks.register("checkStemcellUploadDelegate", new CheckStemcellUploadDelegate(lab.om, sources, uploads));
+    Mocks.register("assignStemcellDelegate", new AssignStemcellDelegate(lab.om));
+    Mocks.register("applyChangesDelegate", new ApplyChangesDelegate(lab.om, lab, props));
+    Mocks.register("checkInstallationDelegate", new CheckInstallationDelegate(lab.om, props));
     Mocks.register("planNextStepDelegate", new PlanNextStepDelegate(props));
-    Mocks.register("startClusterUpgradeDelegate", new StartClusterUpgradeDelegate(fake.pks, fake, props));
-    Mocks.register("checkClusterUpgradeDelegate", new CheckClusterUpgradeDelegate(fake.pks));
-    Mocks.register("verifyClustersDelegate", new VerifyClustersDelegate(verifier, fake.pks, leases));
-    Mocks.register("acquireClusterLeaseDelegate", new AcquireClusterLeaseDelegate(leases, fake, new LeaseProperties()));
+    Mocks.register("startClusterUpgradeDelegate", new StartClusterUpgradeDelegate(lab.pks, lab, props));
+    Mocks.register("checkClusterUpgradeDelegate", new CheckClusterUpgradeDelegate(lab.pks));
+    Mocks.register("verifyClustersDelegate", new VerifyClustersDelegate(verifier, lab.pks, leases));
+    Mocks.register("acquireClusterLeaseDelegate", new AcquireClusterLeaseDelegate(leases, lab, new LeaseProperties()));
     Mocks.register("upgradeLeaseScope", new UpgradeLeaseScope());
     ProcessTestLeases.clear();
-    Mocks.register("cancelPendingUpgradesDelegate", new CancelPendingUpgradesDelegate(fake.pks, fake, props));
+    Mocks.register("cancelPendingUpgradesDelegate", new CancelPendingUpgradesDelegate(lab.pks, lab, props));
     Mocks.register("writeUpgradeReportDelegate", new WriteUpgradeReportDelegate());
   }
 
@@ -217,22 +221,22 @@ class StemcellUpgradeProcessTest {
 
     // the canary (smallest cluster) is upgraded and verified alone, then the operator is asked
     assertThat(pi).isWaitingAt(Elements.APPROVE_CONTINUATION);
-    assertThat(fake.clusters.get("alpha").stemcell).isEqualTo("1.412");
-    assertThat(fake.clusters.get("bravo").stemcell).isEqualTo("1.400");
-    assertThat(fake.tasks).hasSize(1);
-    assertThat(fake.tasks.get(0).clusters).containsExactly("alpha");
-    assertThat(fake.uploads).containsExactly(stemcellFile);
-    assertThat(fake.applyChangesProducts).containsExactly(List.of(FakeFoundation.PKS_GUID));
-    assertThat(fake.applyChangesErrands.get(0)).isEqualTo(
-        Map.of(FakeFoundation.PKS_GUID, Map.of("upgrade-all-service-instances", false)));
+    assertThat(lab.stemcellOf(F, "alpha")).isEqualTo("1.412");
+    assertThat(lab.stemcellOf(F, "bravo")).isEqualTo("1.400");
+    assertThat(lab.upgrades.tasks).hasSize(1);
+    assertThat(lab.upgrades.tasks.get(0).clusters).containsExactly("alpha");
+    assertThat(lab.om.uploads).containsExactly(stemcellFile);
+    assertThat(lab.om.applyChangesProducts).containsExactly(List.of(InMemoryFoundation.PKS_TILE_GUID));
+    assertThat(lab.om.applyChangesErrands.get(0)).isEqualTo(
+        Map.of(InMemoryFoundation.PKS_TILE_GUID, Map.of("upgrade-all-service-instances", false)));
     String tail = (String) historic(pi, Variables.INSTALLATION_LOG_TAIL);
     assertThat(tail.lines()).hasSize(20).last().isEqualTo("Task 1 | line 30");
 
     decide(pi, Elements.APPROVE_CONTINUATION, withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     assertThat(pi).isEnded().hasPassed(Elements.WRITE_REPORT, Elements.START_STEMCELL_UPLOAD);
-    assertThat(fake.tasks.get(1).clusters).containsExactly("bravo", "charlie");
-    assertThat(fake.tasks.get(1).maxInFlight).isEqualTo(2);
-    fake.clusters.values().forEach(c -> assertThat(c.stemcell).isEqualTo("1.412"));
+    assertThat(lab.upgrades.tasks.get(1).clusters).containsExactly("bravo", "charlie");
+    assertThat(lab.upgrades.tasks.get(1).maxInFlight).isEqualTo(2);
+    lab.pks.all(F).keySet().forEach(c -> assertThat(lab.stemcellOf(F, c)).isEqualTo("1.412"));
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
     JsonNode report = report(pi);
     assertThat(report.get("upgraded").asInt()).isEqualTo(3);
@@ -273,7 +277,7 @@ class StemcellUpgradeProcessTest {
   void verificationComparesWithTheWorkerCountAtTheStartOfThatClustersUpgrade() throws Exception {
     props.setConfirmAfterCanaries(false);
     ProcessInstance pi = start(request());
-    fake.clusters.get("charlie").workers = 8; // was 5 at the pre-checks
+    lab.pks.setWorkers(F, "charlie", 8); // was 5 at the pre-checks
     approve(pi);
     assertThat(pi).isEnded();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
@@ -291,7 +295,7 @@ class StemcellUpgradeProcessTest {
         .isEqualTo("lab/bravo");
     assertThat(leases.heldBy(pi.getId())).as("taken in name order up to the held one").extracting(l -> l.cluster())
         .containsExactly("alpha");
-    assertThat(fake.applyChangesProducts).isEmpty();
+    assertThat(lab.om.applyChangesProducts).isEmpty();
 
     leases.releaseAll(holder.getId());
     ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(2))));
@@ -316,7 +320,7 @@ class StemcellUpgradeProcessTest {
     assertThat(pi).isEnded().hasPassed(Elements.CLUSTER_BUSY).hasNotPassed(Elements.START_STEMCELL_UPLOAD);
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("cluster-busy");
     assertThat((String) historic(pi, OperationVariables.OUTCOME_MESSAGE)).contains("lab/charlie stayed held by");
-    assertThat(fake.applyChangesProducts).isEmpty();
+    assertThat(lab.om.applyChangesProducts).isEmpty();
     assertThat(leases.heldBy(pi.getId())).as("released at the end").isEmpty();
   }
 
@@ -330,8 +334,9 @@ class StemcellUpgradeProcessTest {
 
   @Test
   void rejectsWithEveryReasonWhenPreChecksFail() throws Exception {
-    fake.installations.add(new io.pksorchestrator.platform.opsman.OmInstallation(7, "running", "admin", T0, null));
-    fake.clusters.get("bravo").state = io.pksorchestrator.platform.pks.ActionState.FAILED;
+    lab.om.installations.add(new io.pksorchestrator.platform.opsman.OmInstallation(7, "running", "admin", T0, null));
+    PksCluster bravo = lab.pks.get(F, "bravo");
+    lab.pks.finish(F, "bravo", ActionState.FAILED, bravo.lastActionDescription());
     ProcessInstance pi = start(request(Variables.MAX_IN_FLIGHT, 9, Variables.STEMCELL_VERSION, "1.399",
         Variables.CLUSTERS, "alpha,bravo,zulu", Variables.CANARIES, "charlie"));
     assertThat(pi).isEnded().hasPassed(Elements.REJECTED).hasNotPassed(Elements.APPROVE_UPGRADE);
@@ -340,7 +345,7 @@ class StemcellUpgradeProcessTest {
     assertThat(reasons.toString()).contains("maxInFlight 9", "installation (Apply Changes) is running",
         "not newer than the PKS tile's deployed stemcell 1.400", "'bravo' is", "'zulu' does not exist",
         "Canary 'charlie' is not among");
-    assertThat(fake.tasks).isEmpty();
+    assertThat(lab.upgrades.tasks).isEmpty();
   }
 
   @Test
@@ -350,7 +355,7 @@ class StemcellUpgradeProcessTest {
         OperationVariables.DECISION_COMMENT, "not this week"));
     assertThat(pi).isEnded().hasPassed(Elements.NOT_APPROVED);
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("not-approved");
-    assertThat(fake.applyChangesProducts).isEmpty();
+    assertThat(lab.om.applyChangesProducts).isEmpty();
   }
 
   @Test
@@ -365,18 +370,18 @@ class StemcellUpgradeProcessTest {
 
   @Test
   void waitsForTheWindowAndSkipsTheUploadWhenOpsManagerHasTheStemcell() {
-    fake.omStemcells.add(new OmStemcell("ubuntu-jammy", "1.412"));
+    lab.om.stemcells.add(new OmStemcell("ubuntu-jammy", "1.412"));
     props.setConfirmAfterCanaries(false);
     ProcessInstance pi = start(request(Variables.WINDOW_START, "2026-11-28T22:00:00Z",
         Variables.WINDOW_END, "2026-11-29T04:00", Variables.STEMCELL_SOURCE, ""));
     approve(pi);
     assertThat(pi).isWaitingAt(Elements.WINDOW_OPENED);
-    assertThat(fake.applyChangesProducts).isEmpty();
+    assertThat(lab.om.applyChangesProducts).isEmpty();
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T22:00:01Z")));
     drive(pi);
     assertThat(pi).isEnded().hasPassed(Elements.WINDOW_OPENED).hasNotPassed(Elements.START_STEMCELL_UPLOAD, Elements.APPROVE_CONTINUATION);
-    assertThat(fake.uploads).isEmpty();
+    assertThat(lab.om.uploads).isEmpty();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
   }
 
@@ -384,10 +389,10 @@ class StemcellUpgradeProcessTest {
   void stopsStartingClustersWhenTheWindowClosesAndContinuesInTheNextWindow() throws Exception {
     props.setConfirmAfterCanaries(false);
     // the batch after the canary runs with maxInFlight 1: the window closes while bravo runs, charlie is queued
-    Mocks.register("checkClusterUpgradeDelegate", new CheckClusterUpgradeDelegate(fake.pks) {
+    Mocks.register("checkClusterUpgradeDelegate", new CheckClusterUpgradeDelegate(lab.pks) {
       @Override
       public void execute(org.camunda.bpm.engine.delegate.DelegateExecution ex) {
-        if (fake.clusters.get("bravo").state == io.pksorchestrator.platform.pks.ActionState.IN_PROGRESS) {
+        if (lab.pks.get(F, "bravo").lastActionState() == ActionState.IN_PROGRESS) {
           ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-28T20:00:30Z")));
         }
         super.execute(ex);
@@ -396,9 +401,9 @@ class StemcellUpgradeProcessTest {
     ProcessInstance pi = start(request(Variables.WINDOW_END, "2026-11-28T20:00:30Z"));
     approve(pi);
     assertThat(pi).isWaitingAt(Elements.RESOLVE_WINDOW_CLOSED);
-    assertThat(fake.clusters.get("bravo").stemcell).isEqualTo("1.412");
-    assertThat(fake.clusters.get("charlie").stemcell).isEqualTo("1.400");
-    assertThat(fake.tasks.get(1).canceled).isTrue();
+    assertThat(lab.stemcellOf(F, "bravo")).isEqualTo("1.412");
+    assertThat(lab.stemcellOf(F, "charlie")).isEqualTo("1.400");
+    assertThat(lab.upgrades.tasks.get(1).canceled).isTrue();
 
     // the closed window again (what Tasklist used to prefill) is refused with a message; the task stays open
     assertThatThrownBy(() -> decide(pi, Elements.RESOLVE_WINDOW_CLOSED, withVariables(Variables.RESOLUTION, "continue",
@@ -412,7 +417,7 @@ class StemcellUpgradeProcessTest {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-29T22:00:00Z")));
     drive(pi);
     assertThat(pi).isEnded();
-    assertThat(fake.tasks.get(2).clusters).containsExactly("charlie");
+    assertThat(lab.upgrades.tasks.get(2).clusters).containsExactly("charlie");
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
   }
 
@@ -434,46 +439,46 @@ class StemcellUpgradeProcessTest {
 
   @Test
   void retriesApplyChangesAfterTheOperatorFixedAFailedInstallation() {
-    fake.installationResults.add("failed");
+    lab.om.installationResults.add("failed");
     ProcessInstance pi = start(request());
     approve(pi);
     assertThat(pi).isWaitingAt(Elements.RESOLVE_INSTALLATION);
     assertThat(task(Elements.RESOLVE_INSTALLATION, pi)).hasCandidateGroup("platform-operators");
     decide(pi, Elements.RESOLVE_INSTALLATION, withVariables(Variables.RESOLUTION, "retry"));
-    assertThat(fake.applyChangesProducts).hasSize(2);
+    assertThat(lab.om.applyChangesProducts).hasSize(2);
     assertThat(pi).isWaitingAt(Elements.APPROVE_CONTINUATION);
   }
 
   @Test
   void failsWhenTheOperatorStopsAfterAFailedInstallation() throws Exception {
-    fake.installationResults.add("failed");
+    lab.om.installationResults.add("failed");
     ProcessInstance pi = start(request());
     approve(pi);
     decide(pi, Elements.RESOLVE_INSTALLATION, withVariables(Variables.RESOLUTION, "stop"));
     assertThat(pi).isEnded();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("failed");
     assertThat(report(pi).get("skipped").asInt()).isEqualTo(3);
-    assertThat(fake.tasks).isEmpty();
+    assertThat(lab.upgrades.tasks).isEmpty();
   }
 
   @Test
   void aCanaryFailureStopsEverythingUntilTheOperatorRetries() throws Exception {
-    fake.failUpgradeOf.add("alpha");
+    lab.upgrades.failUpgradeOf.add("alpha");
     ProcessInstance pi = start(request());
     approve(pi);
     assertThat(pi).isWaitingAt(Elements.RESOLVE_CANARY);
-    assertThat(fake.tasks).hasSize(1);
-    assertThat(fake.clusters.get("bravo").lastAction).isEqualTo("CREATE");
+    assertThat(lab.upgrades.tasks).hasSize(1);
+    assertThat(lab.pks.get(F, "bravo").lastAction()).isEqualTo("CREATE");
 
-    fake.failUpgradeOf.clear();
+    lab.upgrades.failUpgradeOf.clear();
     decide(pi, Elements.RESOLVE_CANARY, withVariables(Variables.RESOLUTION, "retry"));
     assertThat(pi).isWaitingAt(Elements.APPROVE_CONTINUATION);
-    assertThat(fake.clusters.get("alpha").stemcell).isEqualTo("1.412");
+    assertThat(lab.stemcellOf(F, "alpha")).isEqualTo("1.412");
   }
 
   @Test
   void aCanaryFailureThatTheOperatorStopsFailsTheUpgrade() throws Exception {
-    fake.failUpgradeOf.add("alpha");
+    lab.upgrades.failUpgradeOf.add("alpha");
     ProcessInstance pi = start(request(Variables.CANARIES, "alpha,bravo"));
     approve(pi);
     decide(pi, Elements.RESOLVE_CANARY, withVariables(Variables.RESOLUTION, "stop"));
@@ -483,13 +488,13 @@ class StemcellUpgradeProcessTest {
     assertThat(row(report, "alpha").get("result").asText()).isEqualTo("failed");
     assertThat(row(report, "alpha").get("detail").asText()).contains("drain timed out");
     assertThat(row(report, "bravo").get("result").asText()).isEqualTo("skipped");
-    assertThat(fake.tasks).hasSize(1);
+    assertThat(lab.upgrades.tasks).hasSize(1);
   }
 
   @Test
   void aNonCanaryFailureIsRecordedAndTheOthersContinue() throws Exception {
-    fake.cluster("delta", 3, 3);
-    fake.failUpgradeOf.add("bravo");
+    lab.upgradableCluster(F, "delta", 3, 3);
+    lab.upgrades.failUpgradeOf.add("bravo");
     props.setConfirmAfterCanaries(false);
     ProcessInstance pi = start(request());
     approve(pi);
@@ -514,12 +519,12 @@ class StemcellUpgradeProcessTest {
 
   @Test
   void abortSkipsQueuedClustersAndLetsRunningOnesFinish() throws Exception {
-    fake.cluster("delta", 3, 3);
+    lab.upgradableCluster(F, "delta", 3, 3);
     ProcessInstance pi = start(request());
     approve(pi);
     complete(task(Elements.APPROVE_CONTINUATION, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     // run until the first non-canary cluster is upgrading, the other two queued (maxInFlight 1)
-    while (fake.running() == 0) {
+    while (lab.upgrades.running() == 0) {
       Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().get(0);
       engine.getManagementService().executeJob(job.getId());
     }
@@ -531,41 +536,42 @@ class StemcellUpgradeProcessTest {
     JsonNode report = report(pi);
     assertThat(report.get("upgraded").asInt()).isEqualTo(2);
     assertThat(report.get("skipped").asInt()).isEqualTo(2);
-    assertThat(fake.tasks.get(1).canceled).isTrue();
+    assertThat(lab.upgrades.tasks.get(1).canceled).isTrue();
   }
 
   @Test
   void respectsMaxInFlightForTheClustersAfterTheCanaries() throws Exception {
-    fake.cluster("delta", 3, 3).cluster("echo", 6, 3);
+    lab.upgradableCluster(F, "delta", 3, 3).upgradableCluster(F, "echo", 6, 3);
     props.setConfirmAfterCanaries(false);
     ProcessInstance pi = start(request(Variables.MAX_IN_FLIGHT, 2, Variables.CANARIES, "alpha,bravo"));
     approve(pi);
     assertThat(pi).isEnded();
-    assertThat(fake.tasks).extracting(t -> t.clusters).containsExactly(List.of("alpha"), List.of("bravo"),
+    assertThat(lab.upgrades.tasks).extracting(t -> t.clusters).containsExactly(List.of("alpha"), List.of("bravo"),
         List.of("charlie", "delta", "echo"));
-    assertThat(fake.tasks.get(2).maxInFlight).isEqualTo(2);
-    assertThat(fake.maxConcurrent).isEqualTo(2);
+    assertThat(lab.upgrades.tasks.get(2).maxInFlight).isEqualTo(2);
+    assertThat(lab.upgrades.maxConcurrent).isEqualTo(2);
     assertThat(report(pi).get("upgraded").asInt()).isEqualTo(5);
   }
 
   @Test
   void aRetryAfterALostResponseFollowsTheUpgradeTaskInsteadOfStartingAnother() {
     props.setConfirmAfterCanaries(false);
-    PksGateway lossy = Mockito.spy(fake.pks);
+    PksGateway lossy = Mockito.spy(lab.pks);
     Mockito.doAnswer(call -> {
       call.callRealMethod();
       throw new RetryableFoundationException(F, 0, "PATCH /v1/clusters: read timed out", null);
     }).doCallRealMethod().when(lossy).upgradeClusters(Mockito.any(), Mockito.any(), Mockito.any(), Mockito.anyInt());
-    Mocks.register("startClusterUpgradeDelegate", new StartClusterUpgradeDelegate(lossy, fake, props));
+    Mocks.register("startClusterUpgradeDelegate", new StartClusterUpgradeDelegate(lossy, lab, props));
     ProcessInstance pi = start(request());
     engine.getIdentityService().setAuthenticatedUserId("bob");
     complete(task(Elements.APPROVE_UPGRADE, pi), withVariables(OperationVariables.DECISION, OperatorDecision.APPROVE));
     engine.getIdentityService().clearAuthentication();
     assertThrows(RetryableFoundationException.class, () -> drive(pi));
-    assertThat(fake.tasks).hasSize(1);
+    assertThat(lab.upgrades.tasks).hasSize(1);
     drive(pi);
     assertThat(pi).isEnded();
-    assertThat(fake.tasks).extracting(t -> t.clusters).containsExactly(List.of("alpha"), List.of("bravo", "charlie"));
+    assertThat(lab.upgrades.tasks).extracting(t -> t.clusters)
+        .containsExactly(List.of("alpha"), List.of("bravo", "charlie"));
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
   }
 
@@ -579,7 +585,7 @@ class StemcellUpgradeProcessTest {
       assertThat(pi).isEnded().hasPassed(Elements.REJECTED).hasNotPassed(Elements.APPROVE_UPGRADE);
       assertThat(historic(pi, Variables.REJECTION_REASONS).toString()).as(source).contains("stemcellSource");
     }
-    assertThat(fake.uploads).isEmpty();
+    assertThat(lab.om.uploads).isEmpty();
   }
 
   @Test
@@ -604,7 +610,7 @@ class StemcellUpgradeProcessTest {
       // ends the instance, which releases its cluster leases for the next case
       engine.getRuntimeService().deleteProcessInstance(pi.getId(), "next case");
     }
-    assertThat(fake.uploads).isEmpty();
+    assertThat(lab.om.uploads).isEmpty();
   }
 
   @Test
@@ -631,13 +637,13 @@ class StemcellUpgradeProcessTest {
     drive(pi);
     assertThat(pi).isEnded();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
-    assertThat(fake.uploads).hasSize(1);
+    assertThat(lab.om.uploads).hasSize(1);
   }
 
   @Test
   void aRejectedUploadIsAnIncidentAtOnceAndRetryingItUploadsAgain() throws Exception {
     props.setConfirmAfterCanaries(false);
-    fake.uploadFailures.add(new io.pksorchestrator.platform.FoundationRejectedException(F, 422,
+    lab.om.uploadFailures.add(new io.pksorchestrator.platform.FoundationRejectedException(F, 422,
         "Foundation 'lab' opsman: POST /api/v0/stemcells answered 422: not a stemcell", "not a stemcell"));
     ProcessInstance pi = start(request());
     engine.getIdentityService().setAuthenticatedUserId("bob");
@@ -655,7 +661,7 @@ class StemcellUpgradeProcessTest {
     drive(pi);
     assertThat(pi).isEnded();
     assertThat(historic(pi, OperationVariables.OUTCOME)).isEqualTo("upgraded");
-    assertThat(fake.uploads).hasSize(2);
+    assertThat(lab.om.uploads).hasSize(2);
   }
 
   /** Runs the due upload poll timer and the check job after it. */

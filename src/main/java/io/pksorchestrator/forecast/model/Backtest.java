@@ -5,19 +5,32 @@ import java.util.Arrays;
 /**
  * Scores a model's rolling-origin forecasts and calibrates its prediction band from the same residuals
  * (split-conformal style: the band at horizon h is the point forecast plus empirical quantiles of the errors at h).
- * Two band shapes compete: absolute errors (constant width) and errors relative to the forecast (width proportional
- * to the level, for series whose noise grows with load); the one with the lower loss is kept.
+ * Band shapes compete: absolute errors (constant width), errors relative to the forecast (width proportional
+ * to the level, for series whose noise grows with load) and, when a local scale is given, errors divided by the
+ * scale known at their origin (width proportional to the scale now: locally weighted conformal prediction); the one
+ * with the lowest loss is kept.
  *
  * @param error mean pinball loss of the calibrated upper band at the upper quantile (under-forecasts weigh
  *     {@code q / (1 - q)} times more than over-forecasts: 19x at 0.95)
  * @param relative whether the band is relative to the forecast level
  * @param floor smallest level a relative band is scaled by (keeps it from vanishing near zero)
- * @param upperOffset per horizon, the upper-quantile residual (absolute, or relative to the level)
+ * @param upperOffset per horizon, the upper-quantile residual (absolute, relative to the level, or in units of the
+ *     local scale)
  * @param lowerOffset per horizon, the lower-quantile residual
  * @param medianOffset per horizon, the median residual (bias correction of the point forecast)
+ * @param local whether the band is in units of the local scale (then {@code relative} is false)
+ * @param scaleNow the local scale at the newest origin, which a local band's offsets are multiplied by; NaN if not
+ *     local
+ * @param scaleMean the mean local scale over the backtest origins (the band's typical width); NaN if not local
  */
 public record Backtest(double error, boolean relative, double floor, double[] upperOffset, double[] lowerOffset,
-    double[] medianOffset) {
+    double[] medianOffset, boolean local, double scaleNow, double scaleMean) {
+
+  /** An absolute or relative band (no local scale). */
+  public Backtest(double error, boolean relative, double floor, double[] upperOffset, double[] lowerOffset,
+      double[] medianOffset) {
+    this(error, relative, floor, upperOffset, lowerOffset, medianOffset, false, Double.NaN, Double.NaN);
+  }
 
   /**
    * @param y the series
@@ -44,10 +57,14 @@ public record Backtest(double error, boolean relative, double floor, double[] up
     private final double floor;
     private final double[][] absolute;
     private final double[][] relative;
+    private final double[][] scaled;
+    private final double[] localScale;
     private final int[] counts;
 
-    private Residuals(double[] y, double[][] predictions, int firstOrigin, int horizon, double floor) {
+    private Residuals(double[] y, double[][] predictions, int firstOrigin, int horizon, double floor,
+        double[] localScale) {
       this.y = y;
+      this.localScale = localScale;
       this.predictions = predictions;
       this.firstOrigin = firstOrigin;
       this.horizon = horizon;
@@ -56,6 +73,7 @@ public record Backtest(double error, boolean relative, double floor, double[] up
       int size = Math.max(0, n - 1 - firstOrigin);
       absolute = new double[horizon][size];
       relative = new double[horizon][size];
+      scaled = localScale == null ? null : new double[horizon][size];
       counts = new int[horizon];
       for (int h = 1; h <= horizon; h++) {
         int count = 0;
@@ -63,6 +81,9 @@ public record Backtest(double error, boolean relative, double floor, double[] up
           double p = predictions[o - firstOrigin][h - 1];
           absolute[h - 1][count] = y[o + h] - p;
           relative[h - 1][count] = (y[o + h] - p) / Math.max(p, floor);
+          if (scaled != null) {
+            scaled[h - 1][count] = (y[o + h] - p) / localScale[o];
+          }
           count++;
         }
         counts[h - 1] = count;
@@ -71,22 +92,39 @@ public record Backtest(double error, boolean relative, double floor, double[] up
 
     /** The residuals of {@code predictions} (see {@link Backtest#score}). */
     public static Residuals of(double[] y, double[][] predictions, int firstOrigin, int horizon, double floor) {
-      return new Residuals(y, predictions, firstOrigin, horizon, floor);
+      return new Residuals(y, predictions, firstOrigin, horizon, floor, null);
     }
 
-    /** The better of the absolute and the relative band at these quantiles. */
+    /**
+     * As {@link #of}, with a third band shape that competes: residuals normalised by a local scale known at the
+     * origin ({@code localScale[i]}: the scale known at index i, positive), so the band widens where the scale is
+     * high and narrows where it is low (locally weighted, or normalised, split-conformal prediction).
+     */
+    public static Residuals of(double[] y, double[][] predictions, int firstOrigin, int horizon, double floor,
+        double[] localScale) {
+      return new Residuals(y, predictions, firstOrigin, horizon, floor, localScale);
+    }
+
+    /** The best of the absolute, the relative and (when there is a local scale) the locally scaled band. */
     public Backtest score(double upperQ, double lowerQ) {
-      Backtest abs = calibrate(upperQ, lowerQ, false);
-      Backtest rel = calibrate(upperQ, lowerQ, true);
-      return rel.error < abs.error ? rel : abs;
+      Backtest abs = calibrate(upperQ, lowerQ, false, false);
+      Backtest rel = calibrate(upperQ, lowerQ, true, false);
+      Backtest best = rel.error < abs.error ? rel : abs;
+      if (scaled != null) {
+        Backtest loc = calibrate(upperQ, lowerQ, false, true);
+        if (loc.error < best.error) {
+          best = loc;
+        }
+      }
+      return best;
     }
 
-    private Backtest calibrate(double upperQ, double lowerQ, boolean isRelative) {
+    private Backtest calibrate(double upperQ, double lowerQ, boolean isRelative, boolean isLocal) {
       int n = y.length;
       double[] upper = new double[horizon];
       double[] lower = new double[horizon];
       double[] median = new double[horizon];
-      double[][] sorted = isRelative ? relative : absolute;
+      double[][] sorted = isLocal ? scaled : isRelative ? relative : absolute;
       for (int h = 0; h < horizon; h++) {
         upper[h] = selectQuantile(sorted[h], counts[h], upperQ);
         lower[h] = selectQuantile(sorted[h], counts[h], lowerQ);
@@ -98,18 +136,27 @@ public record Backtest(double error, boolean relative, double floor, double[] up
         lower[h] = Math.min(lower[h], lower[h - 1]);
         median[h] = Math.max(lower[h], Math.min(upper[h], median[h]));
       }
-      Backtest b = new Backtest(0, isRelative, floor, upper, lower, median);
+      double scaleMean = Double.NaN;
+      if (isLocal) {
+        double sum = 0;
+        for (int o = firstOrigin; o < n; o++) {
+          sum += localScale[o];
+        }
+        scaleMean = sum / Math.max(1, n - firstOrigin);
+      }
       double total = 0;
       int count = 0;
       for (int h = 0; h < horizon; h++) {
         for (int o = firstOrigin; o + h + 1 < n; o++) {
-          double e = y[o + h + 1] - b.upper(h, predictions[o - firstOrigin][h]);
+          double p = predictions[o - firstOrigin][h];
+          double band = p + upper[h] * (isLocal ? localScale[o] : isRelative ? Math.max(p, floor) : 1);
+          double e = y[o + h + 1] - band;
           total += e > 0 ? upperQ * e : (upperQ - 1) * e;
           count++;
         }
       }
       return new Backtest(count == 0 ? Double.POSITIVE_INFINITY : total / count, isRelative, floor, upper, lower,
-          median);
+          median, isLocal, isLocal ? localScale[n - 1] : Double.NaN, scaleMean);
     }
   }
 
@@ -219,7 +266,7 @@ public record Backtest(double error, boolean relative, double floor, double[] up
 
   private double at(double[] offsets, int h, double prediction) {
     double o = offsets.length == 0 ? 0 : offsets[Math.min(h, offsets.length - 1)];
-    return prediction + o * (relative ? Math.max(prediction, floor) : 1);
+    return prediction + o * (local ? scaleNow : relative ? Math.max(prediction, floor) : 1);
   }
 
   /** Upper band at horizon index {@code h} (0-based) around the point {@code prediction}. */

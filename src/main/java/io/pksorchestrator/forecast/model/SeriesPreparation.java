@@ -81,4 +81,20 @@ public final class SeriesPreparation {
     double mad = 1.4826 * Backtest.orderStatistics(d, d.length, d.length / 2)[0];
     return Math.max(mad, 1e-6 * (level / y.length) + 1e-9);
   }
+
+  /**
+   * Local scale at every index, known at that index: an exponentially weighted mean of the series up to it
+   * (half-life {@code halfLifeSteps}) plus {@code base}. A band proportional to it is affine in the recent level:
+   * it follows the level as a relative band does, but keeps {@code base} of width when the level is low.
+   */
+  public static double[] localLevelScale(double[] y, double halfLifeSteps, double base) {
+    double[] out = new double[y.length];
+    double decay = Math.pow(0.5, 1 / Math.max(1e-9, halfLifeSteps));
+    double level = y.length == 0 ? 0 : y[0];
+    for (int i = 0; i < y.length; i++) {
+      level = decay * level + (1 - decay) * y[i];
+      out[i] = Math.max(1e-9, Math.max(0, level) + base);
+    }
+    return out;
+  }
 }
