@@ -18,6 +18,9 @@ else
   [[ -f $CP_FILE ]] || ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile=$CP_FILE -Dmdep.includeScope=runtime
   CMD=(java $JAVA_OPTS -cp "target/classes:$(cat $CP_FILE)" io.pksorchestrator.PksOrchestratorApplication "$command")
 fi
+if [[ $command == simulator ]]; then
+  exec "${CMD[@]}" "$@" # the standalone simulated foundation: this process becomes the JVM (its pid is the caller's $!)
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); JVM: $JAVA_OPTS"
 "${CMD[@]}" "$@"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

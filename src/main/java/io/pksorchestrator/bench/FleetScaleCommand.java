@@ -29,10 +29,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code fleet-scale} command: runs the whole application (engine, H2 file database, history level and cleanup as
- * configured, the simulated foundation in-process with a synthetic fleet) for a stretch of simulated time and reports
+ * configured) against the simulated foundation holding a synthetic fleet (in this JVM, or the standalone simulator in
+ * a process of its own with {@code --simulator-port}) for a stretch of simulated time and reports
  * what the forecasting cycle costs at that fleet: cycle wall time (p50, max; the first cycle, which back-fills the
  * fleet's history, apart), Prometheus query time, database rows and bytes added per simulated day (engine history and
- * demand samples apart) and the process's RSS. Progress on standard error, figures on standard output.
+ * demand samples apart) and the application's RSS (and the standalone simulator's). Progress on standard error,
+ * figures on standard output.
  */
 public final class FleetScaleCommand {
 
@@ -40,6 +42,7 @@ public final class FleetScaleCommand {
       usage: java -jar pks-orchestrator.jar fleet-scale [--clusters 1000] [--days 1] [--speed 144] [--cycle 60s]
                                                         [--batch-size 20] [--history 14d] [--dir DIR] [--quiet]
                                                         [--mode forecast-and-scale]
+                                                        [--simulator-port P [--simulator-pid PID]]
       Starts the application with the simulated foundation holding N synthetic clusters and measures the
       forecasting cycle over a stretch of simulated time.
         --clusters N    synthetic clusters besides the lab's five (default 1000)
@@ -51,6 +54,10 @@ public final class FleetScaleCommand {
         --dir DIR       directory of the H2 database and the application log (default: a new temporary one)
         --mode M        default mode of the clusters: forecast-and-scale (default: proposals start resize
                         processes, the harsher case) or forecast-only (production's default)
+        --simulator-port P  use the standalone simulator on localhost:P (started with the same --speed and
+                        --synthetic-clusters=N --synthetic-history=D; scripts/fleet-scale.sh does that) instead of
+                        the simulator inside this JVM: the RSS figure is then the application's alone
+        --simulator-pid PID the standalone simulator's process: its RSS is reported too (Linux)
         --quiet         no progress on standard error
       """;
 
@@ -89,7 +96,7 @@ public final class FleetScaleCommand {
   }
 
   record Options(int clusters, double days, double speed, Duration cycle, Integer batchSize, Duration history,
-      Path dir, boolean quiet, String mode) {
+      Path dir, boolean quiet, String mode, Integer simulatorPort, Long simulatorPid) {
 
     static Options parse(String[] args) {
       int clusters = 1000;
@@ -101,6 +108,8 @@ public final class FleetScaleCommand {
       Path dir = null;
       boolean quiet = false;
       String mode = "forecast-and-scale";
+      Integer simulatorPort = null;
+      Long simulatorPid = null;
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         if (a.equals("--help") || a.equals("-h")) {
@@ -124,6 +133,8 @@ public final class FleetScaleCommand {
             case "--history" -> history = duration(v);
             case "--dir" -> dir = Path.of(v);
             case "--mode" -> mode = v;
+            case "--simulator-port" -> simulatorPort = Integer.parseInt(v);
+            case "--simulator-pid" -> simulatorPid = Long.parseLong(v);
             default -> throw new IllegalArgumentException("unknown option " + a + " (see --help)");
           }
         } catch (NumberFormatException e) {
@@ -138,7 +149,14 @@ public final class FleetScaleCommand {
       if (!mode.equals("forecast-only") && !mode.equals("forecast-and-scale")) {
         throw new IllegalArgumentException("--mode is forecast-only or forecast-and-scale, got '" + mode + "'");
       }
-      return new Options(clusters, days, speed, cycle, batchSize, history, dir, quiet, mode);
+      if (simulatorPort != null && (simulatorPort < 1 || simulatorPort > 65535)) {
+        throw new IllegalArgumentException("--simulator-port is a port (1-65535), got " + simulatorPort);
+      }
+      if (simulatorPid != null && simulatorPort == null) {
+        throw new IllegalArgumentException("--simulator-pid needs --simulator-port (see --help)");
+      }
+      return new Options(clusters, days, speed, cycle, batchSize, history, dir, quiet, mode, simulatorPort,
+          simulatorPid);
     }
 
     /** {@code 60s}, {@code 5m}, {@code 2h}, {@code 14d} or ISO 8601. */
@@ -162,12 +180,18 @@ public final class FleetScaleCommand {
     props.put("server.port", "0");
     props.put("spring.datasource.url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("pkso")
         + ";DB_CLOSE_ON_EXIT=FALSE");
-    props.put("pkso.simulator.enabled", "true");
-    props.put("pkso.simulator.port", "0");
     props.put("pkso.simulator.speed", String.valueOf(o.speed()));
-    props.put("pkso.simulator.synthetic-clusters", String.valueOf(o.clusters()));
-    props.put("pkso.simulator.synthetic-history", o.history().toString());
-    props.put("pkso.simulator.control-token", HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+    if (o.simulatorPort() == null) {
+      props.put("pkso.simulator.enabled", "true");
+      props.put("pkso.simulator.port", "0");
+      props.put("pkso.simulator.synthetic-clusters", String.valueOf(o.clusters()));
+      props.put("pkso.simulator.synthetic-history", o.history().toString());
+      props.put("pkso.simulator.control-token", HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+    } else {
+      // the standalone simulator (its own process) holds the fleet: this JVM is the application alone
+      props.put("pkso.simulator.enabled", "false");
+      props.put("pkso.simulator.port", String.valueOf(o.simulatorPort()));
+    }
     props.put("pkso.resize.forecast-cycle", "R/" + o.cycle());
     // production's decision interval and the harsher mode: proposals start resize processes (guards apply)
     props.put("pkso.resize.decision-interval", "PT5M");
@@ -222,7 +246,9 @@ public final class FleetScaleCommand {
       long fileAfter = fileSize(dir);
       QueryTimes queriesAfter = QueryTimes.of(meters);
       List<HistoricProcessInstance> cycles = finishedCycles(history);
-      long[] rss = rss();
+      long[] rss = rss(Path.of("/proc/self/status"));
+      long[] simulatorRss = o.simulatorPid() == null ? null
+          : rss(Path.of("/proc/" + o.simulatorPid() + "/status"));
 
       List<Double> completed = new ArrayList<>();
       String lastCompleted = first.getId();
@@ -292,13 +318,32 @@ public final class FleetScaleCommand {
           + " %.0f history rows, %.3f MB x %d cycles = %.1f MB%n", samplesPerDay, bytesPerSample,
           samplesPerDay * bytesPerSample / 1e6, oneCycle[0], oneCycle[1] / 1e6, PRODUCTION_CYCLES_PER_DAY,
           oneCycle[1] * PRODUCTION_CYCLES_PER_DAY / 1e6);
+      out.printf(Locale.ROOT, "engine history of one completed cycle by table: %s%n", Sizes.byTable(jdbc,
+          lastCompleted));
       out.printf(Locale.ROOT, "database growth per day (live data: steady demand samples + completed cycles at R/PT5M +"
           + " other history and tables at this speed): %.1f MB (target: <= 100 MB)%n", growth / 1e6);
       out.printf(Locale.ROOT, "H2 file: %.1f MB after the first cycle, %.1f MB at the end (%+.1f MB per simulated day"
           + " at this speed, free space H2 has not reclaimed included)%n", fileBefore / 1e6, fileAfter / 1e6,
           (fileAfter - fileBefore) * perDay / 1e6);
-      out.printf(Locale.ROOT, "RSS: %.0f MB now, peak %.0f MB (application and simulated foundation in one JVM;"
-          + " target: <= 1024 MB)%n", rss[0] / 1024.0, rss[1] / 1024.0);
+      if (o.simulatorPort() == null) {
+        out.printf(Locale.ROOT, "RSS: %.0f MB now, peak %.0f MB (application and simulated foundation in one JVM;"
+            + " target: <= 1024 MB)%n", rss[0] / 1024.0, rss[1] / 1024.0);
+      } else {
+        out.printf(Locale.ROOT, "RSS of the application (the simulated foundation in its own process): %.0f MB now,"
+            + " peak %.0f MB (target: <= 1024 MB); JVM arguments: %s%n", rss[0] / 1024.0, rss[1] / 1024.0,
+            String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        long committed = Runtime.getRuntime().totalMemory();
+        System.gc(); // after the RSS figures: the live heap at the end of the run
+        out.printf(Locale.ROOT, "heap: %.0f MB committed at the end, max %.0f MB; live after a full collection at the"
+            + " end: %.0f MB (the GC log, -Xlog:gc, shows it during the run)%n", committed / 1e6,
+            Runtime.getRuntime().maxMemory() / 1e6,
+            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);
+      }
+      if (simulatorRss != null) {
+        out.printf(Locale.ROOT, "RSS of the standalone simulated foundation (pid %d, %d synthetic clusters): %.0f MB"
+            + " now, peak %.0f MB%n", o.simulatorPid(), o.clusters(), simulatorRss[0] / 1024.0,
+            simulatorRss[1] / 1024.0);
+      }
     } finally {
       ctx.close();
     }
@@ -361,6 +406,21 @@ public final class FleetScaleCommand {
       return new Sizes(s[0], s[1], s[2], s[3], s[4], s[5], cycleRows, cycleBytes);
     }
 
+    /** Rows and bytes (pro rata per table) of one process instance's history, per table: {@code ACT_HI_ACTINST 6, ...}. */
+    static String byTable(JdbcTemplate jdbc, String processInstanceId) {
+      List<String> parts = new ArrayList<>();
+      for (String t : KEYED) {
+        if (t.equals("ACT_HI_IDENTITYLINK")) {
+          continue;
+        }
+        String column = t.equals("ACT_HI_JOB_LOG") ? "PROCESS_INSTANCE_ID_" : "PROC_INST_ID_";
+        long mine = jdbc.queryForObject("SELECT COUNT(*) FROM " + t + " WHERE " + column + " = ?", Long.class,
+            processInstanceId);
+        parts.add(t + " " + mine);
+      }
+      return String.join(", ", parts);
+    }
+
     /** Rows and bytes (pro rata per table) of one process instance's history. */
     static double[] ofInstance(JdbcTemplate jdbc, String processInstanceId) {
       double rows = 0;
@@ -406,11 +466,11 @@ public final class FleetScaleCommand {
     }
   }
 
-  /** VmRSS and VmHWM of this process in KB (Linux), or -1. */
-  static long[] rss() {
+  /** VmRSS and VmHWM in KB of the process whose {@code /proc/<pid>/status} this is (Linux), or -1. */
+  static long[] rss(Path status) {
     long[] kb = {-1, -1};
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      for (String line : Files.readAllLines(status)) {
         if (line.startsWith("VmRSS:")) {
           kb[0] = Long.parseLong(line.replaceAll("\\D", ""));
         } else if (line.startsWith("VmHWM:")) {

@@ -21,6 +21,7 @@ class FleetScaleCommandTest {
     assertThat(d.history()).isEqualTo(Duration.ofDays(14));
     assertThat(d.batchSize()).isNull();
     assertThat(d.mode()).isEqualTo("forecast-and-scale");
+    assertThat(d.simulatorPort()).as("the simulator inside this JVM unless told otherwise").isNull();
     FleetScaleCommand.Options o = FleetScaleCommand.Options.parse(new String[] {"--clusters", "50", "--days", "0.5",
         "--cycle", "2m", "--batch-size", "10", "--history", "3d", "--mode", "forecast-only", "--quiet"});
     assertThat(o.clusters()).isEqualTo(50);
@@ -29,12 +30,17 @@ class FleetScaleCommandTest {
     assertThat(o.batchSize()).isEqualTo(10);
     assertThat(o.history()).isEqualTo(Duration.ofDays(3));
     assertThat(o.quiet()).isTrue();
+    FleetScaleCommand.Options standalone = FleetScaleCommand.Options.parse(new String[] {"--simulator-port", "9393",
+        "--simulator-pid", "4242"});
+    assertThat(standalone.simulatorPort()).isEqualTo(9393);
+    assertThat(standalone.simulatorPid()).isEqualTo(4242L);
   }
 
   @Test
   void badOptionsAreRefusedWithExitCode2AndHelpExits0() {
     for (String[] args : new String[][] {{"--clusters", "0"}, {"--clusters", "many"}, {"--history", "12h"},
-        {"--mode", "scale"}, {"--speed"}, {"--frobnicate", "1"}}) {
+        {"--mode", "scale"}, {"--speed"}, {"--frobnicate", "1"}, {"--simulator-port", "70000"},
+        {"--simulator-pid", "4242"}}) {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int code = FleetScaleCommand.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
       assertThat(code).as(String.join(" ", args)).isEqualTo(2);
