@@ -28,7 +28,7 @@ import org.mockito.Mockito;
 
 /**
  * Issue 16 item 1: the forecasting cycle's jobs are acquired before the operations' jobs (job priority
- * {@link ForecastScalingProcess#JOB_PRIORITY} with acquisition by priority, as in application.yml), and the
+ * {@link ForecastScalingProcess#JOB_PRIORITY} with acquisition by priority, as in config/platform.yml), and the
  * operations' jobs still run: once the cycle's due jobs are taken, the next acquisition takes them. Acquisition is the
  * engine's own ({@link AcquireJobsCmd}, the query the job executor runs), one job at a time as a busy executor would.
  */
@@ -77,7 +77,7 @@ class CycleJobPriorityTest {
 
   @Test
   void theApplicationAcquiresJobsByPriority() {
-    // the process-test engine is configured as application.yml configures the application's engine
+    // the process-test engine is configured as config/platform.yml configures the application's engine
     // (BpmnModelGuardrailTest checks the application's own engine and the models' priorities)
     assertThat(configuration.isJobExecutorAcquireByPriority()).isTrue();
   }
