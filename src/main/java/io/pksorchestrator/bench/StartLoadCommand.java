@@ -201,26 +201,33 @@ public final class StartLoadCommand {
 
   /** Latencies in ns of the measured calls, failed calls, wall time, load average before and after. */
   record Result(long[] latencies, int failed, Map<Integer, Integer> statuses, double seconds, String loadBefore,
-      String loadAfter) {}
+      String loadAfter, ThreadCpu.Usage cpu) {}
 
   private static Result measure(int clients, int warmUp, int count, IntFunction<Integer> call, Progress progress)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicInteger clientNo = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
+      Thread t = new Thread(r, ThreadCpu.LOAD_CLIENT + "-" + clientNo.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     try {
       runAll(pool, warmUp, call, progress, new long[warmUp], new int[warmUp]);
       String before = loadAverage();
       long[] latencies = new long[count];
       int[] statuses = new int[count];
+      ThreadCpu.Snapshot cpuBefore = ThreadCpu.snapshot();
       long began = System.nanoTime();
       runAll(pool, count, call, progress, latencies, statuses);
       double seconds = (System.nanoTime() - began) / 1e9;
+      ThreadCpu.Usage cpu = ThreadCpu.snapshot().since(cpuBefore);
       Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
       int failed = 0;
       for (int s : statuses) {
         byStatus.merge(s, 1, Integer::sum);
         failed += s >= 200 && s < 300 ? 0 : 1;
       }
-      return new Result(latencies, failed, byStatus, seconds, before, loadAverage());
+      return new Result(latencies, failed, byStatus, seconds, before, loadAverage(), cpu);
     } finally {
       pool.shutdownNow();
     }
@@ -260,6 +267,7 @@ public final class StartLoadCommand {
         + " load average %s before, %s after%n", what, sorted.length, r.seconds(), sorted.length / r.seconds(),
         percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6, r.failed(),
         r.statuses(), r.loadBefore(), r.loadAfter());
+    out.println("  " + r.cpu().perThousand(sorted.length));
   }
 
   private static double percentile(long[] sorted, double q) {
