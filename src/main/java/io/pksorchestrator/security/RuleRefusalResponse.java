@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the engine's refusals under the four-eyes rule into a 403 problem on the REST API and the webapps' engine
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RuleRefusalResponse extends HttpServletResponseWrapper {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RuleRefusalResponse.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ByteArrayOutputStream held;
@@ -127,10 +130,14 @@ final class RuleRefusalResponse extends HttpServletResponseWrapper {
       response.resetBuffer();
       Problems.refusal(response, refusal);
     } else if (input != null && completedTaskId != null) {
+      String detail = input.substring(OperatorInputException.PREFIX.length());
+      LOG.info("PKSO-OPS001 Refused the completion of task {} (400, the task stays open): {}",
+          Logs.safe(completedTaskId), Logs.safe(detail));
       response.resetBuffer();
-      Problems.problem(response, SC_BAD_REQUEST, "Invalid task completion",
-          input.substring(OperatorInputException.PREFIX.length()));
+      Problems.problem(response, SC_BAD_REQUEST, "Invalid task completion", detail);
     } else if (completedTaskId != null && status == SC_INTERNAL_SERVER_ERROR && taskMissing(body)) {
+      LOG.info("PKSO-OPS002 Task {} to complete does not exist (404): completed already, or its operation moved on",
+          Logs.safe(completedTaskId));
       response.resetBuffer();
       Problems.problem(response, SC_NOT_FOUND, "Task not found", "Task " + completedTaskId + " does not exist: it"
           + " was completed already, or its operation ended or moved on. Reload the task list.");

@@ -8,14 +8,19 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Issue 13 item 2 over REST: completing an approval without its decision, or with a wrongly typed one, is a 400
  * problem naming the expected variables and their types (before: 500, an unresolved expression, or a silent
  * rejection); completing a task that no longer exists is a 404 (before: 500). The engine decides (the task's
- * {@code complete} listener), the HTTP layer only shapes the answer.
+ * {@code complete} listener), the HTTP layer only shapes the answer. A refused input is one INFO line in the log
+ * ({@code PKSO-OPS001}), not the engine's and Camunda REST's two stack traces per attempt.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TaskCompletionApiTest extends TicketingApiTestBase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,7 +28,8 @@ class TaskCompletionApiTest extends TicketingApiTestBase {
   @Autowired TaskService taskService;
 
   @Test
-  void aCompletionWithoutItsDecisionIsA400NamingTheExpectedVariablesAndAGoneTaskA404() throws Exception {
+  void aCompletionWithoutItsDecisionIsA400NamingTheExpectedVariablesAndAGoneTaskA404(CapturedOutput log)
+      throws Exception {
     HttpResponse<String> created = post("/api/v1/cluster-requests", "ticketing", clusterJson("rest-decision-1",
         "REST-DEC-1"), Map.of());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
@@ -50,6 +56,10 @@ class TaskCompletionApiTest extends TicketingApiTestBase {
     assertThat(JSON.readTree(noComment.body()).get("detail").asText())
         .contains("a rejection needs a comment saying why");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task stays open").isOne();
+    assertThat(log.getOut().lines().filter(l -> l.contains("PKSO-OPS001") && l.contains(taskId)))
+        .as("one INFO line per refused input").hasSize(3).allMatch(l -> l.contains("INFO"));
+    assertThat(log.getOut()).as("no engine stack traces for a refused input")
+        .doesNotContain("ENGINE-03051", "ENGINE-REST-HTTP500", "OperatorInputException");
 
     HttpResponse<String> rejected = complete(taskId, "{\"variables\":{\"decision\":{\"value\":\"reject\"},"
         + "\"decisionComment\":{\"value\":\"use the shared cluster\"}}}");
@@ -60,6 +70,9 @@ class TaskCompletionApiTest extends TicketingApiTestBase {
     JsonNode notFound = JSON.readTree(gone.body());
     assertThat(notFound.get("title").asText()).isEqualTo("Task not found");
     assertThat(notFound.get("detail").asText()).contains(taskId, "Reload the task list");
+    assertThat(log.getOut().lines().filter(l -> l.contains("PKSO-OPS002") && l.contains(taskId))).hasSize(1);
+    assertThat(log.getOut()).as("no engine stack traces for refused input or a gone task")
+        .doesNotContain("ENGINE-16004", "ENGINE-REST-HTTP500");
   }
 
   private HttpResponse<String> complete(String taskId, String body) {
