@@ -48,7 +48,8 @@ public final class StartLoadCommand {
         --requests N          starts per no-op measurement, in-process and /engine-rest (default 2000)
         --cluster-requests N  POST /api/v1/cluster-requests (default 600; each starts a ClusterCreationProcess)
         --warm-up N           unmeasured requests of each kind first (default 300; JIT, pools, caches)
-        --dir DIR             directory of the H2 database and the application log (default: a new temporary one)
+        --dir DIR             directory of the H2 database and the application log, kept (default: a new
+                              temporary one, of which only the log is kept)
       """;
 
   static final String NO_OP = "LoadTestNoOp";
@@ -182,7 +183,35 @@ public final class StartLoadCommand {
       }
     } finally {
       ctx.close();
+      if (dirOption == null) {
+        try {
+          err.println("start-load: " + removeDatabase(dir) + " bytes of database removed; the log stays in " + dir);
+        } catch (java.io.IOException | RuntimeException e) {
+          err.println("start-load: could not remove the database in " + dir + ": " + e);
+        }
+      }
     }
+  }
+
+  /**
+   * Removes everything but {@code application.log} from the command's own temporary directory: a run leaves a
+   * 300-800 MB H2 file that nothing reads afterwards (with {@code --dir} the caller's directory is left as it is).
+   * Returns the bytes removed.
+   */
+  static long removeDatabase(Path dir) throws java.io.IOException {
+    long removed = 0;
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (p.equals(dir) || p.getFileName().toString().equals("application.log")) {
+          continue;
+        }
+        if (Files.isRegularFile(p)) {
+          removed += Files.size(p);
+        }
+        Files.deleteIfExists(p);
+      }
+    }
+    return removed;
   }
 
   private static int post(HttpClient http, String url, String authorization, String json) {
