@@ -48,7 +48,8 @@ public final class StartLoadCommand {
         --requests N          starts per no-op measurement, in-process and /engine-rest (default 2000)
         --cluster-requests N  POST /api/v1/cluster-requests (default 600; each starts a ClusterCreationProcess)
         --warm-up N           unmeasured requests of each kind first (default 300; JIT, pools, caches)
-        --dir DIR             directory of the H2 database and the application log (default: a new temporary one)
+        --dir DIR             directory of the H2 database and the application log, kept (default: a new
+                              temporary one, of which only the log is kept)
       """;
 
   static final String NO_OP = "LoadTestNoOp";
@@ -182,7 +183,35 @@ public final class StartLoadCommand {
       }
     } finally {
       ctx.close();
+      if (dirOption == null) {
+        try {
+          err.println("start-load: " + removeDatabase(dir) + " bytes of database removed; the log stays in " + dir);
+        } catch (java.io.IOException | RuntimeException e) {
+          err.println("start-load: could not remove the database in " + dir + ": " + e);
+        }
+      }
     }
+  }
+
+  /**
+   * Removes everything but {@code application.log} from the command's own temporary directory: a run leaves a
+   * 300-800 MB H2 file that nothing reads afterwards (with {@code --dir} the caller's directory is left as it is).
+   * Returns the bytes removed.
+   */
+  static long removeDatabase(Path dir) throws java.io.IOException {
+    long removed = 0;
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (p.equals(dir) || p.getFileName().toString().equals("application.log")) {
+          continue;
+        }
+        if (Files.isRegularFile(p)) {
+          removed += Files.size(p);
+        }
+        Files.deleteIfExists(p);
+      }
+    }
+    return removed;
   }
 
   private static int post(HttpClient http, String url, String authorization, String json) {
@@ -201,26 +230,33 @@ public final class StartLoadCommand {
 
   /** Latencies in ns of the measured calls, failed calls, wall time, load average before and after. */
   record Result(long[] latencies, int failed, Map<Integer, Integer> statuses, double seconds, String loadBefore,
-      String loadAfter) {}
+      String loadAfter, ThreadCpu.Usage cpu) {}
 
   private static Result measure(int clients, int warmUp, int count, IntFunction<Integer> call, Progress progress)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicInteger clientNo = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
+      Thread t = new Thread(r, ThreadCpu.LOAD_CLIENT + "-" + clientNo.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     try {
       runAll(pool, warmUp, call, progress, new long[warmUp], new int[warmUp]);
       String before = loadAverage();
       long[] latencies = new long[count];
       int[] statuses = new int[count];
+      ThreadCpu.Snapshot cpuBefore = ThreadCpu.snapshot();
       long began = System.nanoTime();
       runAll(pool, count, call, progress, latencies, statuses);
       double seconds = (System.nanoTime() - began) / 1e9;
+      ThreadCpu.Usage cpu = ThreadCpu.snapshot().since(cpuBefore);
       Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
       int failed = 0;
       for (int s : statuses) {
         byStatus.merge(s, 1, Integer::sum);
         failed += s >= 200 && s < 300 ? 0 : 1;
       }
-      return new Result(latencies, failed, byStatus, seconds, before, loadAverage());
+      return new Result(latencies, failed, byStatus, seconds, before, loadAverage(), cpu);
     } finally {
       pool.shutdownNow();
     }
@@ -260,6 +296,7 @@ public final class StartLoadCommand {
         + " load average %s before, %s after%n", what, sorted.length, r.seconds(), sorted.length / r.seconds(),
         percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6, r.failed(),
         r.statuses(), r.loadBefore(), r.loadAfter());
+    out.println("  " + r.cpu().perThousand(sorted.length));
   }
 
   private static double percentile(long[] sorted, double q) {

@@ -55,9 +55,28 @@ public class RestJsonVariables {
           }
         });
 
+    /** The mapper and the date format it was built with (Camunda's format is a static that start-up may set). */
+    private record Configured(String dateFormat, ObjectMapper mapper) {}
+
+    private volatile Configured configured;
+
+    /**
+     * One mapper for every request, built again only when Camunda's date format changes. Camunda's own resolver
+     * builds a new mapper at every call, and the REST API calls it several times per request (each sub-resource,
+     * reading the body, writing the answer), so each request paid for a new mapper and for Jackson looking at the
+     * DTO classes again (docs/platform.md "Start throughput"). A shared mapper is safe: Jackson copies the date
+     * format for every use.
+     */
     @Override
     public ObjectMapper getContext(Class<?> type) {
-      return JacksonConfigurator.configureObjectMapper(new ObjectMapper()).registerModule(SPIN_JSON);
+      String format = JacksonConfigurator.dateFormatString;
+      Configured current = configured;
+      if (current == null || !java.util.Objects.equals(current.dateFormat(), format)) {
+        current = new Configured(format, JacksonConfigurator.configureObjectMapper(new ObjectMapper())
+            .registerModule(SPIN_JSON));
+        configured = current;
+      }
+      return current.mapper();
     }
   }
 }

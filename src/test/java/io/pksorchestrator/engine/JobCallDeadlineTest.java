@@ -101,7 +101,7 @@ class JobCallDeadlineTest {
         .setJobExecutorActivate(true);
     config.setProcessEngineName("job-call-deadline");
     config.getProcessEnginePlugins().add(new JobCallDeadlinePlugin(
-        new EngineProperties(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10))));
+        new EngineProperties(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10), 128)));
     engine = config.buildProcessEngine();
     config.getJobExecutor().setLockTimeInMillis(3000);
     config.getJobExecutor().setWaitTimeInMillis(100);
@@ -132,7 +132,7 @@ class JobCallDeadlineTest {
     logger.addAppender(log);
     try {
       new JobCallDeadlinePlugin(new EngineProperties(Duration.ofMinutes(1), Duration.ofSeconds(15),
-          Duration.ofSeconds(10))).postInit(config);
+          Duration.ofSeconds(10), 128)).postInit(config);
     } finally {
       logger.detachAppender(log);
     }
