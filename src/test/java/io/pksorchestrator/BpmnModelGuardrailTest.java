@@ -144,6 +144,30 @@ class BpmnModelGuardrailTest extends PlatformApplicationTest {
         .isEqualTo("PT10S,PT1M,PT5M,PT15M,PT30M");
   }
 
+  /**
+   * Issue 16 item 1: the application's engine acquires jobs by priority, the forecasting cycle's jobs have
+   * {@link io.pksorchestrator.resize.ForecastScalingProcess#JOB_PRIORITY} and no other model sets a job priority on
+   * its process or any element (the operations' jobs stay at 0, below the cycle's): see resize.CycleJobPriorityTest.
+   */
+  @Test
+  void onlyTheForecastingCycleHasAJobPriorityAndTheEngineAcquiresByPriority() throws IOException {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        context.getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+    assertThat(configuration.isJobExecutorAcquireByPriority()).as("jobExecutorAcquireByPriority").isTrue();
+    List<String> priorities = new ArrayList<>();
+    for (Path file : models()) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      for (BaseElement e : model.getModelElementsByType(BaseElement.class)) {
+        String priority = e.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "jobPriority");
+        if (priority != null) {
+          priorities.add(e.getId() + "=" + priority);
+        }
+      }
+    }
+    assertThat(priorities).containsExactly(io.pksorchestrator.resize.ForecastScalingProcess.KEY + "="
+        + io.pksorchestrator.resize.ForecastScalingProcess.JOB_PRIORITY);
+  }
+
   @Test
   void theCheckItselfCatchesViolations() {
     assertThat(reachesFoundation(io.pksorchestrator.cluster.CreateClusterDelegate.class, 0)).isTrue();

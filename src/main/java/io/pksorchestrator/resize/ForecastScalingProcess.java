@@ -8,6 +8,17 @@ public final class ForecastScalingProcess {
 
   public static final String KEY = "ForecastScalingProcess";
 
+  /**
+   * Priority of every job of the cycle (the model's {@code camunda:jobPriority}: timer, planning, batches, their
+   * ends, finish); the operations' jobs (resize, creation, stemcell upgrade) keep the engine's default, 0. With
+   * acquisition by priority ({@code camunda.bpm.job-executor-acquire-by-priority}, config/platform.yml) the job
+   * executor takes the cycle's due jobs first, so the hundreds of resizes a cycle may start do not hold back its
+   * remaining batches (docs/predictive-resize.md, "Job priority"). It cannot starve the operations: a cycle of b
+   * batches has 2b + 3 jobs (b = clusters / cycle-batch-size), at most one cycle runs at a time, and once its due
+   * jobs are taken the executor takes the operations' jobs.
+   */
+  public static final long JOB_PRIORITY = 100;
+
   /** Element ids of the model. */
   public static final class Elements {
     public static final String START = "Event_CycleDue";
