@@ -53,14 +53,7 @@ class CycleJobPriorityTest {
     management = engine.getProcessEngine().getManagementService();
     runtime = engine.getProcessEngine().getRuntimeService();
     ClockUtil.setCurrentTime(new Date(T0));
-    ResizeProperties settings = new ResizeProperties();
-    settings.setForecastCycle("R/PT5M");
-    Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
-        io.pksorchestrator.operations.JobRetryProperties.defaults()));
-    Mocks.register("resizeSettings", settings);
-    Mocks.register("planForecastBatchesDelegate", new PlanForecastBatchesDelegate(cycle));
-    Mocks.register("forecastBatchDelegate", new ForecastBatchDelegate(cycle));
-    Mocks.register("finishForecastCycleDelegate", new FinishForecastCycleDelegate(cycle));
+    ForecastCycleMocks.register(cycle);
     // the resize's first step, reduced to what this test needs: it ran, and the proposal is stale (the resize ends)
     Mocks.register("readClusterDelegate", (JavaDelegate) execution -> {
       resizesRead.add(execution.getProcessBusinessKey());

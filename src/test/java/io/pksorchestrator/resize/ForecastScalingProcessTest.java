@@ -45,15 +45,7 @@ class ForecastScalingProcessTest {
   void setUp() {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(new Date(T0));
-    ResizeProperties settings = new ResizeProperties();
-    settings.setForecastCycle("R/PT5M");
-    // registered before the deployment: the timer start event's cycle expression is resolved when deploying
-    Mocks.register("jobRetries", new io.pksorchestrator.operations.JobRetries(
-        io.pksorchestrator.operations.JobRetryProperties.defaults()));
-    Mocks.register("resizeSettings", settings);
-    Mocks.register("planForecastBatchesDelegate", new PlanForecastBatchesDelegate(cycle));
-    Mocks.register("forecastBatchDelegate", new ForecastBatchDelegate(cycle));
-    Mocks.register("finishForecastCycleDelegate", new FinishForecastCycleDelegate(cycle));
+    ForecastCycleMocks.register(cycle);
   }
 
   @AfterEach
