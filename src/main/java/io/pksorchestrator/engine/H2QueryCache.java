@@ -3,6 +3,7 @@ package io.pksorchestrator.engine;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +21,15 @@ import org.springframework.stereotype.Component;
 public class H2QueryCache implements BeanPostProcessor {
 
   static final String PROPERTY = "pkso.engine.h2-query-cache-size";
-  /** The default of {@link EngineProperties#h2QueryCacheSize()} (a post-processor runs before properties bind). */
-  static final int DEFAULT_SIZE = 128;
 
   private final int size;
 
+  /**
+   * Binds {@link EngineProperties} from the environment itself (a post-processor is created before the properties
+   * beans), so the default is the record's {@code @DefaultValue}, written once.
+   */
   public H2QueryCache(Environment environment) {
-    this.size = environment.getProperty(PROPERTY, Integer.class, DEFAULT_SIZE);
+    this.size = Binder.get(environment).bindOrCreate("pkso.engine", EngineProperties.class).h2QueryCacheSize();
     if (size < 0) {
       throw new IllegalArgumentException(PROPERTY + " must be 0 or more, got " + size);
     }

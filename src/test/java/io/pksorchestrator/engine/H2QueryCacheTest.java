@@ -20,7 +20,7 @@ class H2QueryCacheTest {
   @Test
   void anH2PoolOpensTheDatabaseWithTheConfiguredQueryCache() throws Exception {
     assertThat(querySetting(new H2QueryCache(new MockEnvironment()), "jdbc:h2:mem:query-cache-default"))
-        .as("default size").isEqualTo(String.valueOf(H2QueryCache.DEFAULT_SIZE));
+        .as("default size").isEqualTo("128");
     assertThat(querySetting(new H2QueryCache(new MockEnvironment().withProperty(H2QueryCache.PROPERTY, "64")),
         "jdbc:h2:mem:query-cache-64")).isEqualTo("64");
     assertThat(querySetting(new H2QueryCache(new MockEnvironment().withProperty(H2QueryCache.PROPERTY, "0")),
@@ -42,7 +42,7 @@ class H2QueryCacheTest {
     var parameter = EngineProperties.class.getDeclaredConstructors()[0].getParameters()[3];
     assertThat(parameter.getName()).isEqualTo("h2QueryCacheSize");
     assertThat(parameter.getAnnotation(org.springframework.boot.context.properties.bind.DefaultValue.class).value())
-        .containsExactly(String.valueOf(H2QueryCache.DEFAULT_SIZE));
+        .containsExactly(querySetting(new H2QueryCache(new MockEnvironment()), "jdbc:h2:mem:query-cache-documented"));
   }
 
   private static String querySetting(H2QueryCache cache, String url) throws Exception {
